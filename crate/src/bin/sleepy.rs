@@ -1,0 +1,165 @@
+//! The `sleepy` command line.
+
+use std::io::{BufRead, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+use sleepy::host::{Host, Stream};
+use sleepy::{Config, Pause, Program, Session, Status};
+
+#[derive(Parser)]
+#[command(
+    name = "sleepy",
+    version,
+    about = "A Python interpreter you can pause, save and resume"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run a program.
+    Run {
+        /// The program file.
+        file: Option<PathBuf>,
+        /// Program passed as a string.
+        #[arg(short = 'c', conflicts_with = "file")]
+        code: Option<String>,
+        /// Run in slices of this many instructions, resuming after each.
+        #[arg(long)]
+        fuel: Option<u64>,
+        /// Maximum depth of Python calls.
+        #[arg(long, default_value_t = 1000)]
+        recursion_limit: usize,
+        /// Print instruction and nesting counts to stderr at the end.
+        #[arg(long)]
+        stats: bool,
+    },
+}
+
+/// The terminal: output goes straight to stdout/stderr, input comes from stdin.
+struct Terminal;
+
+impl Host for Terminal {
+    fn write(&mut self, stream: Stream, text: &str) {
+        match stream {
+            Stream::Stdout => {
+                let mut out = std::io::stdout().lock();
+                let _ = out.write_all(text.as_bytes());
+                let _ = out.flush();
+            }
+            Stream::Stderr => {
+                let _ = std::io::stderr().lock().write_all(text.as_bytes());
+            }
+        }
+    }
+
+    fn read_line_blocking(&mut self, _prompt: &str) -> Option<Option<String>> {
+        Some(read_stdin_line())
+    }
+
+    fn sleep_blocking(&mut self, seconds: f64) -> bool {
+        std::thread::sleep(std::time::Duration::from_secs_f64(seconds));
+        true
+    }
+
+    fn now(&self) -> f64 {
+        sleepy::host::now_seconds()
+    }
+}
+
+fn read_stdin_line() -> Option<String> {
+    let mut line = String::new();
+    match std::io::stdin().lock().read_line(&mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => {
+            if line.ends_with('\n') {
+                line.pop();
+                if line.ends_with('\r') {
+                    line.pop();
+                }
+            }
+            Some(line)
+        }
+    }
+}
+
+fn run(
+    file: Option<PathBuf>,
+    code: Option<String>,
+    fuel: Option<u64>,
+    recursion_limit: usize,
+    stats: bool,
+) -> ExitCode {
+    let program = match (file, code) {
+        (_, Some(code)) => Program::single("<string>", &code),
+        (Some(path), None) => match std::fs::read_to_string(&path) {
+            Ok(source) => Program::single(&path.display().to_string(), &source),
+            Err(e) => {
+                eprintln!("sleepy: can't open file '{}': {e}", path.display());
+                return ExitCode::from(2);
+            }
+        },
+        (None, None) => {
+            eprintln!("sleepy run: give a FILE or -c CODE");
+            return ExitCode::from(2);
+        }
+    };
+    let config = Config {
+        recursion_limit,
+        ..Config::default()
+    };
+    let mut session = match Session::new(program, config, Box::new(Terminal)) {
+        Ok(s) => s,
+        Err(e) => {
+            eprint!("{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let slice = fuel.unwrap_or(u64::MAX);
+    let code = loop {
+        match session.run(slice) {
+            Status::Suspended(Pause::Budget) | Status::Suspended(Pause::Checkpoint) => {}
+            Status::Suspended(Pause::Input { .. }) => session.provide_input(read_stdin_line()),
+            Status::Suspended(Pause::Sleep { until }) => {
+                let wait = until - sleepy::host::now_seconds();
+                if wait > 0.0 {
+                    std::thread::sleep(std::time::Duration::from_secs_f64(wait));
+                }
+            }
+            Status::Finished { exit_code } => break exit_code,
+            Status::Failed { .. } => break 1,
+        }
+    };
+    if stats {
+        let (entries, deepest) = session.nested_stats();
+        eprintln!(
+            "instructions: {}\nnested entries: {entries}\ndeepest nesting: {deepest}",
+            session.ticks()
+        );
+    }
+    // The interpreter is torn down with the process: dropping it at exit is not needed.
+    std::mem::forget(session);
+    ExitCode::from(code.clamp(0, 255) as u8)
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // Deep recursion through native calls uses the Rust stack: give the interpreter room.
+    let child = std::thread::Builder::new()
+        .stack_size(1 << 30)
+        .spawn(move || match cli.command {
+            Command::Run {
+                file,
+                code,
+                fuel,
+                recursion_limit,
+                stats,
+            } => run(file, code, fuel, recursion_limit, stats),
+        })
+        .expect("spawn interpreter thread");
+    child.join().unwrap_or(ExitCode::from(70))
+}

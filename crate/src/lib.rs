@@ -1,0 +1,13 @@
+//! Sleepy: a Python interpreter whose running programs can be paused after any instruction.
+//!
+//! Source → [`compiler`] → [`bytecode`] → [`vm`] (over RustPython's objects); hosts drive a
+//! [`session::Session`].
+
+pub mod bytecode;
+pub mod compiler;
+pub mod host;
+pub mod objects;
+pub mod session;
+pub mod vm;
+
+pub use session::{Config, Pause, Program, Session, Status};

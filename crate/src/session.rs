@@ -1,0 +1,407 @@
+//! A running program: what hosts (the CLI, the wasm bindings) drive.
+
+use std::collections::BTreeMap;
+use std::rc::Rc;
+
+use rustpython_vm::builtins::{PyBaseExceptionRef, PyDictRef};
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::{
+    AsObject, Interpreter, PyObjectRef, PyPayload, PyResult, Settings, VirtualMachine,
+};
+
+use crate::compiler::{self, Mode, SyntaxError};
+use crate::host::{Host, HostStream, Stream};
+use crate::vm::eval::{Eval, Exit};
+use crate::vm::frame::{Completion, Frame, LoadedCode};
+use crate::vm::value::Value;
+use crate::vm::{traceback, Runtime, RuntimeGuard, Specials, Suspend};
+
+/// Where a program is when `run` returns.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Status {
+    /// Paused; `run` again to continue.
+    Suspended(Pause),
+    /// Ran to the end (or `sys.exit`).
+    Finished { exit_code: i32 },
+    /// An exception escaped; the traceback was also written to stderr.
+    Failed { traceback: String },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Pause {
+    /// The fuel of this slice ran out.
+    Budget,
+    /// `input()`: supply a line with `provide_input`.
+    Input { prompt: String },
+    /// `time.sleep`: resumes once the clock passes `until` (seconds since the epoch).
+    Sleep { until: f64 },
+    /// The program called `sleepy.checkpoint()`.
+    Checkpoint,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub recursion_limit: usize,
+    pub hash_seed: u32,
+}
+
+impl Default for Config {
+    fn default() -> Self {
+        Config {
+            recursion_limit: 1000,
+            hash_seed: 0,
+        }
+    }
+}
+
+/// The program's files; `main` is the one that runs as `__main__`.
+#[derive(Debug, Clone)]
+pub struct Program {
+    pub files: BTreeMap<String, String>,
+    pub main: String,
+}
+
+impl Program {
+    pub fn single(filename: &str, source: &str) -> Program {
+        Program {
+            files: BTreeMap::from([(filename.to_owned(), source.to_owned())]),
+            main: filename.to_owned(),
+        }
+    }
+}
+
+/// What the program waits for between runs.
+enum Waiting {
+    Nothing,
+    Input,
+    Line(Option<String>),
+    Sleep { until: f64 },
+    Checkpoint,
+}
+
+pub struct Session {
+    interpreter: Interpreter,
+    rt: Rc<Runtime>,
+    frames: Vec<Box<Frame>>,
+    waiting: Waiting,
+    done: Option<Status>,
+}
+
+fn new_interpreter(config: &Config) -> Interpreter {
+    let mut settings = Settings::default();
+    settings.hash_seed = Some(config.hash_seed);
+    settings.install_signal_handlers = false;
+    settings.import_site = false;
+    settings.isolated = true;
+    let builder = Interpreter::builder(settings);
+    let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
+    builder
+        .add_native_modules(&defs)
+        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+        .build()
+}
+
+/// Replaces the builtins that need a frame and wires up the host streams.
+fn install(vm: &VirtualMachine) -> PyResult<Specials> {
+    crate::objects::init_types();
+    use rustpython_vm::class::PyClassImpl;
+    HostStream::make_static_type();
+    let sys = vm.sys_module.clone();
+    for (name, stream) in [("stdout", Stream::Stdout), ("stderr", Stream::Stderr)] {
+        let s: PyObjectRef = HostStream { stream }.into_ref(&vm.ctx).into();
+        sys.set_attr(name, s.clone(), vm)?;
+        sys.set_attr(vm.ctx.intern_str(format!("__{name}__")), s, vm)?;
+    }
+    let builtins = vm.builtins.clone();
+    let original = |name: &'static str| builtins.get_attr(name, vm);
+    // `locals`, `exec`, … stay RustPython's: the standard library's Python code (run by
+    // RustPython's evaluator) calls them too. Sleepy recognises them by identity instead.
+    let replace = |name: &'static str, f: PyObjectRef| -> PyResult<PyObjectRef> {
+        builtins.set_attr(name, f.clone(), vm)?;
+        Ok(f)
+    };
+    let input = replace(
+        "input",
+        vm.new_function("input", |args: FuncArgs, vm: &VirtualMachine| -> PyResult {
+            let prompt = match args.args.first() {
+                Some(p) => p.str(vm)?.to_string(),
+                None => String::new(),
+            };
+            let line = crate::vm::with_runtime(vm, |rt| {
+                let mut host = rt.host.borrow_mut();
+                host.write(Stream::Stdout, &prompt);
+                host.read_line_blocking(&prompt)
+            })?;
+            match line {
+                Some(Some(l)) => Ok(vm.ctx.new_str(l).into()),
+                Some(None) => Err(vm.new_exception_msg(
+                    vm.ctx.exceptions.eof_error.to_owned(),
+                    "EOF when reading a line".into(),
+                )),
+                None => Err(
+                    vm.new_runtime_error("input() cannot wait here: it was called from a builtin")
+                ),
+            }
+        })
+        .into(),
+    )?;
+    let time = vm.import("time", 0)?;
+    let sleep: PyObjectRef = vm
+        .new_function(
+            "sleep",
+            |secs: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
+                let secs = crate::vm::host_sleep_seconds(&secs, vm)?;
+                let slept =
+                    crate::vm::with_runtime(vm, |rt| rt.host.borrow_mut().sleep_blocking(secs))?;
+                if slept {
+                    Ok(())
+                } else {
+                    Err(vm.new_runtime_error(
+                        "time.sleep() cannot wait here: it was called from a builtin",
+                    ))
+                }
+            },
+        )
+        .into();
+    time.set_attr("sleep", sleep.clone(), vm)?;
+    let checkpoint: PyObjectRef = vm
+        .new_function("checkpoint", |vm: &VirtualMachine| vm.ctx.none())
+        .into();
+    let sleepy_dict = vm.ctx.new_dict();
+    sleepy_dict.set_item("checkpoint", checkpoint.clone(), vm)?;
+    let sleepy_module = vm.new_module("sleepy", sleepy_dict, None);
+    vm.sys_module
+        .get_attr("modules", vm)?
+        .set_item("sleepy", sleepy_module.into(), vm)?;
+    let object = vm.ctx.types.object_type;
+    Ok(Specials {
+        builtins_module: builtins.clone().into(),
+        import_func: original("__import__")?,
+        object_getattribute: object.as_object().get_attr("__getattribute__", vm)?,
+        object_new: object.as_object().get_attr("__new__", vm)?,
+        next: original("next")?,
+        locals: original("locals")?,
+        globals: original("globals")?,
+        vars: original("vars")?,
+        dir: original("dir")?,
+        exec: original("exec")?,
+        eval: original("eval")?,
+        compile: original("compile")?,
+        input,
+        sleep,
+        checkpoint,
+        exc_info: sys.get_attr("exc_info", vm)?,
+        exception: sys.get_attr("exception", vm)?,
+    })
+}
+
+impl Session {
+    /// Compiles the program and prepares it to run; nothing runs until `run`.
+    pub fn new(
+        program: Program,
+        config: Config,
+        host: Box<dyn Host>,
+    ) -> Result<Session, SyntaxError> {
+        let main_source = program
+            .files
+            .get(&program.main)
+            .cloned()
+            .unwrap_or_default();
+        let code = compiler::compile(&main_source, &program.main, Mode::Exec)?;
+        let interpreter = new_interpreter(&config);
+        let (rt, frame) = interpreter.enter(|vm| {
+            let specials = install(vm).expect("Sleepy's builtins install cleanly");
+            let rt = Rc::new(Runtime::new(host, specials, config.recursion_limit, vm));
+            for (path, source) in &program.files {
+                rt.files
+                    .borrow_mut()
+                    .insert(path.clone(), source.as_str().into());
+            }
+            rt.register_source(&program.main, &main_source);
+            let frame =
+                main_frame(vm, &rt, code, &program.main).expect("the main module can be created");
+            (rt, frame)
+        });
+        rt.depth.set(1);
+        Ok(Session {
+            interpreter,
+            rt,
+            frames: vec![Box::new(frame)],
+            waiting: Waiting::Nothing,
+            done: None,
+        })
+    }
+
+    /// Supplies the line `input()` waits for (`None`: end of input, raising EOFError).
+    pub fn provide_input(&mut self, line: Option<String>) {
+        if matches!(self.waiting, Waiting::Input) {
+            self.waiting = Waiting::Line(line);
+        }
+    }
+
+    /// Output written since the last call, when the host is a [`BufferedHost`].
+    pub fn take_output(&mut self) -> String {
+        let mut host = self.rt.host.borrow_mut();
+        let mut text = String::new();
+        host.drain_output(&mut |_, t| text.push_str(t));
+        text
+    }
+
+    pub fn ticks(&self) -> u64 {
+        self.rt.ticks.get()
+    }
+
+    /// Calls of Sleepy code from native code, and the deepest nesting of them.
+    pub fn nested_stats(&self) -> (u64, u32) {
+        (self.rt.nested_entries.get(), self.rt.max_nesting.get())
+    }
+
+    /// Runs at most `fuel` instructions.
+    pub fn run(&mut self, fuel: u64) -> Status {
+        if let Some(done) = &self.done {
+            return done.clone();
+        }
+        match &self.waiting {
+            Waiting::Input => {
+                return Status::Suspended(Pause::Input {
+                    prompt: String::new(),
+                })
+            }
+            Waiting::Sleep { until } => {
+                let until = *until;
+                if self.rt.host.borrow().now() < until {
+                    return Status::Suspended(Pause::Sleep { until });
+                }
+            }
+            _ => {}
+        }
+        let waiting = std::mem::replace(&mut self.waiting, Waiting::Nothing);
+        let rt = self.rt.clone();
+        let frames = &mut self.frames;
+        let (status, waiting) = self.interpreter.enter(|vm| {
+            let _guard = RuntimeGuard::install(rt.clone());
+            rt.slice_end.set(rt.ticks.get().saturating_add(fuel));
+            let mut ev = Eval {
+                vm,
+                rt: &rt,
+                frames,
+                base: 0,
+                can_suspend: true,
+            };
+            let first = match waiting {
+                Waiting::Line(Some(line)) => {
+                    ev.frames
+                        .last_mut()
+                        .expect("frame")
+                        .stack
+                        .push(Value::Obj(vm.ctx.new_str(line).into()));
+                    None
+                }
+                Waiting::Line(None) => {
+                    let e = vm.new_exception_msg(
+                        vm.ctx.exceptions.eof_error.to_owned(),
+                        "EOF when reading a line".into(),
+                    );
+                    ev.raise(e, true)
+                }
+                Waiting::Sleep { .. } | Waiting::Checkpoint => {
+                    ev.frames
+                        .last_mut()
+                        .expect("frame")
+                        .stack
+                        .push(Value::Obj(vm.ctx.none()));
+                    None
+                }
+                Waiting::Nothing | Waiting::Input => None,
+            };
+            let exit = match first {
+                Some(exit) => exit,
+                None => ev.run(),
+            };
+            conclude(vm, &rt, exit)
+        });
+        self.waiting = waiting;
+        if matches!(status, Status::Finished { .. } | Status::Failed { .. }) {
+            self.done = Some(status.clone());
+        }
+        status
+    }
+}
+
+fn conclude(vm: &VirtualMachine, rt: &Runtime, exit: Exit) -> (Status, Waiting) {
+    match exit {
+        Exit::Returned(_) => (Status::Finished { exit_code: 0 }, Waiting::Nothing),
+        Exit::Raised(exc) => (uncaught(vm, rt, exc), Waiting::Nothing),
+        Exit::Suspended(Suspend::Budget) => (Status::Suspended(Pause::Budget), Waiting::Nothing),
+        Exit::Suspended(Suspend::Input { prompt }) => {
+            rt.host.borrow_mut().write(Stream::Stdout, &prompt);
+            (Status::Suspended(Pause::Input { prompt }), Waiting::Input)
+        }
+        Exit::Suspended(Suspend::Sleep { seconds }) => {
+            let until = rt.host.borrow().now() + seconds;
+            (
+                Status::Suspended(Pause::Sleep { until }),
+                Waiting::Sleep { until },
+            )
+        }
+        Exit::Suspended(Suspend::Checkpoint) => {
+            (Status::Suspended(Pause::Checkpoint), Waiting::Checkpoint)
+        }
+    }
+}
+
+/// An exception that ended the program: `SystemExit` sets the exit code, anything else prints
+/// a traceback.
+fn uncaught(vm: &VirtualMachine, rt: &Runtime, exc: PyBaseExceptionRef) -> Status {
+    if exc.fast_isinstance(vm.ctx.exceptions.system_exit) {
+        let code = exc.get_arg(0).filter(|c| !vm.is_none(c));
+        let exit_code = match code {
+            None => 0,
+            Some(c) => match c.try_to_value::<i32>(vm) {
+                Ok(n) => n,
+                Err(_) => {
+                    let text = c.str(vm).map(|s| s.to_string()).unwrap_or_default();
+                    rt.host
+                        .borrow_mut()
+                        .write(Stream::Stderr, &format!("{text}\n"));
+                    1
+                }
+            },
+        };
+        return Status::Finished { exit_code };
+    }
+    let text = traceback::format(vm, rt, &exc);
+    rt.host.borrow_mut().write(Stream::Stderr, &text);
+    Status::Failed { traceback: text }
+}
+
+fn main_frame(
+    vm: &VirtualMachine,
+    rt: &Runtime,
+    code: std::sync::Arc<crate::bytecode::CodeObject>,
+    filename: &str,
+) -> PyResult<Frame> {
+    let globals: PyDictRef = vm.ctx.new_dict();
+    globals.set_item("__name__", vm.ctx.new_str("__main__").into(), vm)?;
+    globals.set_item("__file__", vm.ctx.new_str(filename).into(), vm)?;
+    globals.set_item("__builtins__", rt.specials.builtins_module.clone(), vm)?;
+    globals.set_item("__doc__", vm.ctx.none(), vm)?;
+    let module = vm.new_module("__main__", globals.clone(), None);
+    vm.sys_module
+        .get_attr("modules", vm)?
+        .set_item("__main__", module.into(), vm)?;
+    let builtins = rt.specials.builtins_module.dict().expect("builtins dict");
+    Ok(Frame {
+        name: Rc::from("<module>"),
+        code: LoadedCode::new(code, vm),
+        pc: 0,
+        stack: Vec::new(),
+        fast: Vec::new(),
+        cells: Vec::new(),
+        globals: globals.clone(),
+        builtins,
+        locals: Some(globals.into()),
+        completion: Completion::Main,
+        handled: None,
+    })
+}

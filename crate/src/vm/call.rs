@@ -1,0 +1,599 @@
+//! The call protocol: Sleepy functions get a frame on the same stack; builtins that need the
+//! caller's frame are performed here; everything else is a RustPython call.
+
+use std::rc::Rc;
+
+use rustpython_vm::builtins::{
+    PyBaseExceptionRef, PyDict, PyDictRef, PyStr, PyStrInterned, PyStrRef, PyTuple, PyTupleRef,
+    PyType,
+};
+use rustpython_vm::common::lock::PyRwLock;
+use rustpython_vm::function::{FuncArgs, KwArgs};
+use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine};
+
+use super::eval::{Eval, Flow, ResumeWith, StepResult};
+use super::frame::{Completion, Frame, LoadedCode, ResumeMode};
+use super::value::Value;
+use super::{intercept, Runtime};
+use crate::bytecode::flags;
+use crate::objects::cell::Cell;
+use crate::objects::function::Function;
+use crate::objects::generator::{gen_core, Coroutine, GenCore, GenMethod, GenOp, Generator};
+
+pub type Kwargs = Vec<(PyStrRef, Value)>;
+
+/// Calls `callee`: either pushes a frame (Sleepy code) or pushes the result.
+pub fn call(
+    ev: &mut Eval,
+    callee: PyObjectRef,
+    args: Vec<Value>,
+    kwargs: Option<Kwargs>,
+) -> StepResult {
+    let vm = ev.vm;
+    if let Some(func) = callee.downcast_ref::<Function>() {
+        let func = func.to_owned();
+        return call_function(ev, &func, args, kwargs);
+    }
+    let class = callee.class();
+    if class.is(vm.ctx.types.bound_method_type) {
+        let func = callee.get_attr("__func__", vm)?;
+        if let Some(f) = func.downcast_ref::<Function>() {
+            let f = f.to_owned();
+            let obj = callee.get_attr("__self__", vm)?;
+            let mut args = args;
+            args.insert(0, Value::Obj(obj));
+            return call_function(ev, &f, args, kwargs);
+        }
+    } else if let Some(m) = callee.downcast_ref::<GenMethod>() {
+        let gen = m.gen.clone();
+        let op = m.op;
+        let fargs = to_func_args(args, kwargs, vm);
+        let arg = gen_method_argument(op, fargs, vm)?;
+        return gen_op(ev, &gen, op, arg);
+    } else if class.is(vm.ctx.types.type_type) {
+        if let Some(flow) = instantiate(ev, &callee, &args, &kwargs)? {
+            return Ok(flow);
+        }
+    } else if class.is(vm.ctx.types.builtin_function_or_method_type) {
+        if let Some(flow) = intercept::builtin(ev, &callee, &args, &kwargs)? {
+            return Ok(flow);
+        }
+    }
+    let fargs = to_func_args(args, kwargs, vm);
+    let result = callee.call(fargs, vm)?;
+    ev.frames
+        .last_mut()
+        .expect("caller")
+        .stack
+        .push(Value::from_obj(result, vm));
+    Ok(Flow::Next)
+}
+
+pub fn to_func_args(args: Vec<Value>, kwargs: Option<Kwargs>, vm: &VirtualMachine) -> FuncArgs {
+    let args: Vec<PyObjectRef> = args.into_iter().map(|v| v.into_obj(vm)).collect();
+    let kw: KwArgs = kwargs
+        .unwrap_or_default()
+        .into_iter()
+        .map(|(k, v)| (k.as_wtf8().to_owned(), v.into_obj(vm)))
+        .collect();
+    FuncArgs::new(args, kw)
+}
+
+/// The argument `send`/`throw`/`close` take.
+pub fn gen_method_argument(
+    op: GenOp,
+    args: FuncArgs,
+    vm: &VirtualMachine,
+) -> PyResult<Option<PyObjectRef>> {
+    let mut args = args;
+    match op {
+        GenOp::Send => {
+            if args.args.len() != 1 || !args.kwargs.is_empty() {
+                return Err(vm.new_type_error(format!(
+                    "send() takes exactly one argument ({} given)",
+                    args.args.len()
+                )));
+            }
+            Ok(args.args.pop())
+        }
+        GenOp::Throw => {
+            if args.args.is_empty() || args.args.len() > 3 {
+                return Err(vm.new_type_error("throw expected at least 1 argument, got 0"));
+            }
+            let typ = args.args.remove(0);
+            let val = args.args.first().cloned();
+            let exc = match val {
+                Some(v) if !vm.is_none(&v) => {
+                    if v.downcast_ref::<rustpython_vm::builtins::PyBaseException>()
+                        .is_some()
+                    {
+                        v
+                    } else {
+                        typ.call((v,), vm)?
+                    }
+                }
+                _ => super::eval::instantiate_exception(typ, vm)?.into(),
+            };
+            Ok(Some(exc))
+        }
+        GenOp::Close => Ok(None),
+    }
+}
+
+/// `send`/`throw`/`close` on a Sleepy generator, from Sleepy code.
+pub fn gen_op(ev: &mut Eval, gen: &PyObjectRef, op: GenOp, arg: Option<PyObjectRef>) -> StepResult {
+    let vm = ev.vm;
+    match op {
+        GenOp::Send => ev.resume_generator(gen, ResumeMode::Send, ResumeWith::Value(arg)),
+        GenOp::Throw => {
+            let exc = arg
+                .expect("throw has an exception")
+                .downcast()
+                .expect("exception");
+            ev.resume_generator(gen, ResumeMode::Send, ResumeWith::Throw(exc))
+        }
+        GenOp::Close => {
+            let exc = vm.new_exception_empty(vm.ctx.exceptions.generator_exit.to_owned());
+            ev.resume_generator(gen, ResumeMode::Close, ResumeWith::Throw(exc))
+        }
+    }
+}
+
+fn call_function(
+    ev: &mut Eval,
+    func: &PyRef<Function>,
+    args: Vec<Value>,
+    kwargs: Option<Kwargs>,
+) -> StepResult {
+    let frame = new_frame(ev.vm, func, args, kwargs, Completion::Push)?;
+    if func.code.code.is_generator_like() {
+        let gen = make_generator(ev.vm, func, frame);
+        ev.frames
+            .last_mut()
+            .expect("caller")
+            .stack
+            .push(Value::Obj(gen));
+        return Ok(Flow::Next);
+    }
+    Ok(Flow::Push(Box::new(frame)))
+}
+
+pub fn make_generator(vm: &VirtualMachine, func: &Function, frame: Frame) -> PyObjectRef {
+    let core = GenCore::new(
+        frame,
+        func.name.read().clone(),
+        func.qualname.read().clone(),
+    );
+    if func.code.code.has_flag(flags::COROUTINE) {
+        Coroutine { core }.into_ref(&vm.ctx).into()
+    } else {
+        Generator { core }.into_ref(&vm.ctx).into()
+    }
+}
+
+/// Builds the frame for a call of `func`, binding arguments as CPython does.
+pub fn new_frame(
+    vm: &VirtualMachine,
+    func: &Function,
+    args: Vec<Value>,
+    kwargs: Option<Kwargs>,
+    completion: Completion,
+) -> PyResult<Frame> {
+    let loaded = func.code.clone();
+    let code = &loaded.code;
+    let argc = code.arg_count as usize;
+    let kwonly = code.kwonly_count as usize;
+    let nlocals = code.varnames.len();
+    let mut fast: Vec<Option<Value>> = vec![None; nlocals];
+    let qualname = func.qualname.read().clone();
+    let npos = args.len();
+    let has_varargs = code.has_flag(flags::VARARGS);
+    let has_varkw = code.has_flag(flags::VARKEYWORDS);
+    let mut args = args;
+    if npos > argc {
+        if has_varargs {
+            let extra: Vec<PyObjectRef> = args.drain(argc..).map(|v| v.into_obj(vm)).collect();
+            fast[argc + kwonly] = Some(Value::Obj(vm.ctx.new_tuple(extra).into()));
+        } else {
+            let defaults = func.defaults.read().as_ref().map_or(0, |d| d.len());
+            let takes = if defaults > 0 {
+                format!("from {} to {} positional arguments", argc - defaults, argc)
+            } else {
+                format!(
+                    "{} positional argument{}",
+                    argc,
+                    if argc == 1 { "" } else { "s" }
+                )
+            };
+            let kw_given = kwargs.as_ref().map_or(0, |k| k.len());
+            let given = if kw_given > 0 && kwonly > 0 {
+                format!("{npos} positional argument{} (and {kw_given} keyword-only argument{}) were given", if npos == 1 { "" } else { "s" }, if kw_given == 1 { "" } else { "s" })
+            } else {
+                format!(
+                    "{npos} {}",
+                    if npos == 1 { "was given" } else { "were given" }
+                )
+            };
+            return Err(vm.new_type_error(format!("{qualname}() takes {takes} but {given}")));
+        }
+    } else if has_varargs {
+        fast[argc + kwonly] = Some(Value::Obj(vm.ctx.empty_tuple.clone().into()));
+    }
+    for (slot, v) in fast.iter_mut().zip(args) {
+        *slot = Some(v);
+    }
+    let kwdict = if has_varkw {
+        Some(vm.ctx.new_dict())
+    } else {
+        None
+    };
+    if let Some(kwargs) = kwargs {
+        let posonly = code.posonly_count as usize;
+        let mut posonly_passed = Vec::new();
+        for (name, value) in kwargs {
+            let name_str = name.as_wtf8();
+            let slot = code.varnames[posonly..argc + kwonly]
+                .iter()
+                .position(|v| name_str == v.as_str());
+            match slot {
+                Some(i) => {
+                    let i = i + posonly;
+                    if fast[i].is_some() {
+                        return Err(vm.new_type_error(format!(
+                            "{qualname}() got multiple values for argument '{name}'"
+                        )));
+                    }
+                    fast[i] = Some(value);
+                }
+                None => {
+                    if let Some(d) = &kwdict {
+                        d.set_item(&*name, value.into_obj(vm), vm)?;
+                    } else if code.varnames[..posonly]
+                        .iter()
+                        .any(|v| name_str == v.as_str())
+                    {
+                        posonly_passed.push(name.to_string());
+                    } else {
+                        return Err(vm.new_type_error(format!(
+                            "{qualname}() got an unexpected keyword argument '{name}'"
+                        )));
+                    }
+                }
+            }
+        }
+        if !posonly_passed.is_empty() {
+            return Err(vm.new_type_error(format!(
+                "{qualname}() got some positional-only arguments passed as keyword arguments: '{}'",
+                posonly_passed.join(", ")
+            )));
+        }
+    }
+    // Defaults for missing positional parameters.
+    if fast[..argc].iter().any(Option::is_none) {
+        let defaults = func.defaults.read().clone();
+        let ndefaults = defaults.as_ref().map_or(0, |d| d.len());
+        let first_default = argc.saturating_sub(ndefaults);
+        let mut missing = Vec::new();
+        for i in 0..argc {
+            if fast[i].is_none() {
+                if i >= first_default {
+                    let d =
+                        defaults.as_ref().expect("defaults").as_slice()[i - first_default].clone();
+                    fast[i] = Some(Value::from_obj(d, vm));
+                } else {
+                    missing.push(code.varnames[i].clone());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_error(vm, &qualname, &missing, "positional"));
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.read().clone();
+        let mut missing = Vec::new();
+        for i in argc..argc + kwonly {
+            if fast[i].is_none() {
+                let name = &code.varnames[i];
+                let d = match &kwdefaults {
+                    Some(d) => d.get_item_opt(name.as_str(), vm)?,
+                    None => None,
+                };
+                match d {
+                    Some(d) => fast[i] = Some(Value::from_obj(d, vm)),
+                    None => missing.push(name.clone()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(missing_error(vm, &qualname, &missing, "keyword-only"));
+        }
+    }
+    if let Some(d) = kwdict {
+        let slot = argc + kwonly + usize::from(has_varargs);
+        fast[slot] = Some(Value::Obj(d.into()));
+    }
+    let mut cells: Vec<PyRef<Cell>> = Vec::with_capacity(code.cell_count());
+    for _ in 0..code.cellvars.len() {
+        cells.push(Cell::new(None).into_ref(&vm.ctx));
+    }
+    for &(ci, vi) in &code.cell_params {
+        let v = fast[vi as usize].as_ref().map(|v| v.to_obj(vm));
+        cells[ci as usize].set(v);
+    }
+    cells.extend(func.closure.iter().cloned());
+    Ok(Frame {
+        name: Rc::from(func.name.read().to_string()),
+        code: loaded.clone(),
+        pc: 0,
+        stack: Vec::with_capacity(8),
+        fast,
+        cells,
+        globals: func.globals.clone(),
+        builtins: func.builtins.clone(),
+        locals: None,
+        completion,
+        handled: None,
+    })
+}
+
+fn missing_error(
+    vm: &VirtualMachine,
+    qualname: &PyStrRef,
+    missing: &[String],
+    kind: &str,
+) -> PyBaseExceptionRef {
+    let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+    let list = match quoted.len() {
+        1 => quoted[0].clone(),
+        2 => format!("{} and {}", quoted[0], quoted[1]),
+        n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+    };
+    vm.new_type_error(format!(
+        "{qualname}() missing {} required {kind} argument{}: {list}",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" }
+    ))
+}
+
+#[allow(clippy::too_many_arguments)]
+pub fn make_function(
+    vm: &VirtualMachine,
+    code: Rc<LoadedCode>,
+    globals: PyDictRef,
+    builtins: PyDictRef,
+    closure: Option<PyObjectRef>,
+    defaults: Option<PyObjectRef>,
+    kwdefaults: Option<PyObjectRef>,
+    annotations: Option<PyObjectRef>,
+) -> PyResult {
+    let closure: Vec<PyRef<Cell>> = match closure {
+        Some(t) => t
+            .downcast::<PyTuple>()
+            .expect("closure tuple")
+            .as_slice()
+            .iter()
+            .map(|c| c.clone().downcast::<Cell>().expect("closure holds cells"))
+            .collect(),
+        None => Vec::new(),
+    };
+    let name = vm.ctx.new_str(code.code.name.as_str());
+    let qualname = vm.ctx.new_str(code.code.qualname.as_str());
+    let doc = code.code.docstring.clone();
+    let module = globals.get_item_opt("__name__", vm)?;
+    let func = Function {
+        code,
+        globals,
+        builtins,
+        closure,
+        defaults: PyRwLock::new(defaults.map(|d| d.downcast::<PyTuple>().expect("defaults tuple"))),
+        kwdefaults: PyRwLock::new(
+            kwdefaults.map(|d| d.downcast::<PyDict>().expect("kwdefaults dict")),
+        ),
+        name: PyRwLock::new(name),
+        qualname: PyRwLock::new(qualname),
+    }
+    .into_ref(&vm.ctx);
+    let dict = func.as_object().dict().expect("functions have a __dict__");
+    dict.set_item("__module__", module.unwrap_or_else(|| vm.ctx.none()), vm)?;
+    dict.set_item(
+        "__doc__",
+        doc.map_or_else(|| vm.ctx.none(), |d| vm.ctx.new_str(d).into()),
+        vm,
+    )?;
+    dict.set_item(
+        "__annotations__",
+        annotations.unwrap_or_else(|| vm.ctx.new_dict().into()),
+        vm,
+    )?;
+    Ok(func.into())
+}
+
+/// `LoadMethod`: the function found on the type when calling it unbound is equivalent to
+/// calling the bound method (a Sleepy function not shadowed by the instance).
+pub fn lookup_method(
+    obj: &PyObjectRef,
+    name: &'static PyStrInterned,
+    vm: &VirtualMachine,
+    rt: &Runtime,
+) -> PyResult<Option<PyObjectRef>> {
+    let class = obj.class();
+    let Some(attr) = class.get_attr(name) else {
+        return Ok(None);
+    };
+    if attr.downcast_ref::<Function>().is_none() {
+        return Ok(None);
+    }
+    if let Some(getattribute) = class.get_attr(vm.ctx.intern_str("__getattribute__")) {
+        if !getattribute.is(&rt.specials.object_getattribute) {
+            return Ok(None);
+        }
+    }
+    if let Some(dict) = obj.dict() {
+        if dict.contains_key(name, vm) {
+            return Ok(None);
+        }
+    }
+    Ok(Some(attr))
+}
+
+pub fn callable_name(obj: &PyObjectRef, vm: &VirtualMachine) -> String {
+    if let Ok(q) = obj.get_attr("__qualname__", vm) {
+        if let Some(s) = q.downcast_ref::<PyStr>() {
+            return format!("{}()", s.as_wtf8());
+        }
+    }
+    format!("{} object", obj.class().name())
+}
+
+/// Instantiating a plain class whose `__init__` is Sleepy code: `object.__new__` then an
+/// `__init__` frame, so constructors are ordinary suspendable frames.
+fn instantiate(
+    ev: &mut Eval,
+    cls: &PyObjectRef,
+    args: &[Value],
+    kwargs: &Option<Kwargs>,
+) -> PyResult<Option<Flow>> {
+    let vm = ev.vm;
+    let Some(ty) = cls.downcast_ref::<PyType>() else {
+        return Ok(None);
+    };
+    let new = ty.get_attr(vm.ctx.intern_str("__new__"));
+    let object_new = &ev.rt.specials.object_new;
+    if !new.is_some_and(|n| n.is(object_new)) {
+        return Ok(None);
+    }
+    let Some(init) = ty.get_attr(vm.ctx.intern_str("__init__")) else {
+        return Ok(None);
+    };
+    let Some(init) = init.downcast_ref::<Function>() else {
+        return Ok(None);
+    };
+    if init.code.code.is_generator_like() {
+        return Ok(None);
+    }
+    let init = init.to_owned();
+    let instance = object_new.call((cls.clone(),), vm)?;
+    let mut full = Vec::with_capacity(args.len() + 1);
+    full.push(Value::Obj(instance.clone()));
+    full.extend(args.iter().cloned());
+    let frame = new_frame(
+        vm,
+        &init,
+        full,
+        kwargs.clone(),
+        Completion::Init { instance },
+    )?;
+    Ok(Some(Flow::Push(Box::new(frame))))
+}
+
+/// `class` statements: resolve bases and metaclass, prepare the namespace, run the body.
+pub fn build_class(
+    ev: &mut Eval,
+    body: PyObjectRef,
+    name: PyObjectRef,
+    bases: PyObjectRef,
+    kwargs: PyObjectRef,
+) -> StepResult {
+    let vm = ev.vm;
+    let body = body
+        .downcast::<Function>()
+        .expect("class body is a function");
+    let orig_bases = bases.downcast::<PyTuple>().expect("bases tuple");
+    let kwargs = kwargs.downcast::<PyDict>().expect("class keywords dict");
+    let bases = resolve_mro_entries(&orig_bases, vm)?;
+    let meta = kwargs.pop_item("metaclass", vm)?;
+    let is_class = |o: &PyObjectRef| o.downcast_ref::<PyType>().is_some();
+    let meta = match meta {
+        Some(m) if !is_class(&m) => m,
+        explicit => {
+            let mut winner: PyObjectRef = match explicit {
+                Some(m) => m,
+                None => match bases.as_slice().first() {
+                    Some(b) => b.class().to_owned().into(),
+                    None => vm.ctx.types.type_type.to_owned().into(),
+                },
+            };
+            for base in bases.as_slice() {
+                let base_meta: PyObjectRef = base.class().to_owned().into();
+                let w = winner
+                    .downcast_ref::<PyType>()
+                    .expect("metaclass is a type");
+                let b = base_meta
+                    .downcast_ref::<PyType>()
+                    .expect("type of a base is a type");
+                if w.fast_issubclass(b) {
+                    continue;
+                }
+                if b.fast_issubclass(w) {
+                    winner = base_meta.clone();
+                    continue;
+                }
+                return Err(vm.new_type_error(
+                    "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+                ));
+            }
+            winner
+        }
+    };
+    let kw: KwArgs = kwargs
+        .items_vec()
+        .into_iter()
+        .map(|(k, v)| {
+            (
+                k.downcast::<PyStr>()
+                    .map(|s| s.as_wtf8().to_owned())
+                    .unwrap_or_default(),
+                v,
+            )
+        })
+        .collect();
+    let namespace = match vm.get_attribute_opt(&meta, "__prepare__")? {
+        Some(prepare) => prepare.call(
+            FuncArgs::new(vec![name.clone(), bases.clone().into()], kw),
+            vm,
+        )?,
+        None => vm.ctx.new_dict().into(),
+    };
+    if !orig_bases.is(&bases) {
+        namespace.set_item("__orig_bases__", orig_bases.into(), vm)?;
+    }
+    let completion = Completion::ClassBody {
+        meta,
+        name,
+        bases: bases.into(),
+        kwargs,
+        namespace: namespace.clone(),
+    };
+    let mut frame = new_frame(vm, &body, Vec::new(), None, completion)?;
+    frame.locals = Some(namespace);
+    Ok(Flow::Push(Box::new(frame)))
+}
+
+fn resolve_mro_entries(bases: &PyTupleRef, vm: &VirtualMachine) -> PyResult<PyTupleRef> {
+    let mut changed = false;
+    let mut out = Vec::with_capacity(bases.len());
+    for base in bases.as_slice() {
+        if base.downcast_ref::<PyType>().is_none() {
+            if let Some(entries) = vm.get_attribute_opt(&base, "__mro_entries__")? {
+                let new = entries.call((bases.clone(),), vm)?;
+                let new = new
+                    .downcast::<PyTuple>()
+                    .map_err(|_| vm.new_type_error("__mro_entries__ must return a tuple"))?;
+                out.extend(new.as_slice().iter().cloned());
+                changed = true;
+                continue;
+            }
+        }
+        out.push(base.clone());
+    }
+    Ok(if changed {
+        vm.ctx.new_tuple(out)
+    } else {
+        bases.clone()
+    })
+}
+
+pub fn is_sleepy_generator(obj: &PyObjectRef) -> bool {
+    gen_core(obj).is_some()
+}

@@ -1,0 +1,1520 @@
+//! The instruction loop: runs the frames of one stack until the base frame finishes, an
+//! exception escapes it, or (at top level) the fuel runs out or the program asks to pause.
+
+use rustpython_vm::builtins::{
+    PyBaseExceptionRef, PyDict, PyDictRef, PyFloat, PyList, PySlice, PyStr, PyStrRef, PyTuple,
+    PyType,
+};
+use rustpython_vm::common::wtf8::Wtf8Buf;
+use rustpython_vm::function::{FuncArgs, KwArgs};
+use rustpython_vm::protocol::{PyIter, PyIterReturn};
+use rustpython_vm::types::PyComparisonOp;
+use rustpython_vm::{AsObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
+
+use super::frame::{Completion, Frame, ResumeMode};
+use super::value::Value;
+use super::{call, imports, ops, traceback, Runtime, Suspend};
+use crate::bytecode::{make_flags, CmpOp, Conversion, Instr};
+use crate::objects::cell::Cell;
+use crate::objects::function::Function;
+use crate::objects::generator::{gen_core, Coroutine, GenOp, GenState};
+
+/// How a run of the loop ended.
+pub enum Exit {
+    /// The base frame returned (or a generator resumed from native code yielded) this value.
+    Returned(PyObjectRef),
+    /// An exception escaped the base frame.
+    Raised(PyBaseExceptionRef),
+    /// Top level only: the program stopped at an instruction boundary.
+    Suspended(Suspend),
+}
+
+/// What an instruction asks of the loop.
+pub enum Flow {
+    Next,
+    Push(Box<Frame>),
+    Return(Value),
+    Yield(Value),
+    Suspend(Suspend),
+    /// Raise without adding a traceback entry or touching `__context__` (re-raise).
+    Reraise(PyBaseExceptionRef),
+}
+
+pub type StepResult = Result<Flow, PyBaseExceptionRef>;
+
+pub struct Eval<'a> {
+    pub vm: &'a VirtualMachine,
+    pub rt: &'a Runtime,
+    pub frames: &'a mut Vec<Box<Frame>>,
+    /// Frames below `base` belong to an outer run and are never touched.
+    pub base: usize,
+    pub can_suspend: bool,
+}
+
+impl<'a> Eval<'a> {
+    #[inline]
+    fn top(&mut self) -> &mut Frame {
+        self.frames.last_mut().expect("a frame is running")
+    }
+
+    #[inline]
+    fn pop(&mut self) -> Value {
+        self.top().stack.pop().expect("value stack underflow")
+    }
+
+    #[inline]
+    fn pop_obj(&mut self) -> PyObjectRef {
+        let v = self.pop();
+        v.into_obj(self.vm)
+    }
+
+    #[inline]
+    fn push(&mut self, v: Value) {
+        self.top().stack.push(v);
+    }
+
+    #[inline]
+    fn push_obj(&mut self, o: PyObjectRef) {
+        self.top().stack.push(Value::Obj(o));
+    }
+
+    fn peek(&mut self, depth: usize) -> &Value {
+        let stack = &self.top().stack;
+        &stack[stack.len() - depth]
+    }
+
+    fn pop_n_obj(&mut self, n: usize) -> Vec<PyObjectRef> {
+        let vm = self.vm;
+        let stack = &mut self.top().stack;
+        let at = stack.len() - n;
+        stack.drain(at..).map(|v| v.into_obj(vm)).collect()
+    }
+
+    /// Pushes a frame, enforcing the recursion limit.
+    pub fn push_frame(&mut self, frame: Box<Frame>) -> Result<(), PyBaseExceptionRef> {
+        let depth = self.rt.depth.get();
+        if depth >= self.rt.recursion_limit.get() {
+            return Err(self
+                .vm
+                .new_recursion_error("maximum recursion depth exceeded"));
+        }
+        self.rt.depth.set(depth + 1);
+        self.frames.push(frame);
+        Ok(())
+    }
+
+    fn pop_frame(&mut self) -> Box<Frame> {
+        self.rt.depth.set(self.rt.depth.get() - 1);
+        self.frames.pop().expect("frame to pop")
+    }
+
+    pub fn run(&mut self) -> Exit {
+        loop {
+            if self.can_suspend && self.rt.ticks.get() >= self.rt.slice_end.get() {
+                return Exit::Suspended(Suspend::Budget);
+            }
+            let frame = self.frames.last_mut().expect("a frame is running");
+            let pc = frame.pc;
+            let instr = frame.code.code.code[pc];
+            frame.pc = pc + 1;
+            self.rt.ticks.set(self.rt.ticks.get() + 1);
+            let result = self.step(instr);
+            let exit = match result {
+                Ok(Flow::Next) => None,
+                Ok(flow) => self.handle_flow(flow),
+                Err(exc) => self.raise(exc, true),
+            };
+            if let Some(exit) = exit {
+                return exit;
+            }
+        }
+    }
+
+    pub fn handle_flow(&mut self, flow: Flow) -> Option<Exit> {
+        match flow {
+            Flow::Next => None,
+            Flow::Push(frame) => match self.push_frame(frame) {
+                Ok(()) => None,
+                Err(e) => self.raise(e, true),
+            },
+            Flow::Return(v) => self.do_return(v),
+            Flow::Yield(v) => self.do_yield(v),
+            Flow::Suspend(s) => Some(Exit::Suspended(s)),
+            Flow::Reraise(e) => self.raise(e, false),
+        }
+    }
+
+    // ------------------------------------------------------------------ returns and yields
+
+    fn do_return(&mut self, value: Value) -> Option<Exit> {
+        let frame = self.pop_frame();
+        let vm = self.vm;
+        let at_base = self.frames.len() == self.base;
+        match frame.completion {
+            Completion::Push => {
+                self.push(value);
+                None
+            }
+            Completion::Nested | Completion::Main => Some(Exit::Returned(value.into_obj(vm))),
+            Completion::Init { instance } => {
+                let v = value.into_obj(vm);
+                if !vm.is_none(&v) {
+                    let e = vm.new_type_error(format!(
+                        "__init__() should return None, not '{}'",
+                        v.class().name()
+                    ));
+                    return self.raise(e, true);
+                }
+                self.push_obj(instance);
+                None
+            }
+            Completion::ClassBody {
+                meta,
+                name,
+                bases,
+                kwargs,
+                namespace,
+            } => {
+                let cell = value.into_obj(vm);
+                let kw: KwArgs = kwargs
+                    .into_iter()
+                    .map(|(k, v)| {
+                        (
+                            k.downcast::<PyStr>()
+                                .map(|s| s.as_wtf8().to_owned())
+                                .unwrap_or_default(),
+                            v,
+                        )
+                    })
+                    .collect();
+                let result = meta.call(FuncArgs::new(vec![name, bases, namespace], kw), vm);
+                match result {
+                    Ok(cls) => {
+                        if let Some(cell) = cell.downcast_ref::<Cell>() {
+                            cell.set(Some(cls.clone()));
+                        }
+                        self.push_obj(cls);
+                        None
+                    }
+                    Err(e) => self.raise(e, true),
+                }
+            }
+            Completion::ModuleLoaded => {
+                if let Some(name) = frame.globals.get_item_opt("__name__", vm).ok().flatten() {
+                    if let Err(e) = imports::bind_to_parent(
+                        &name.str(vm).map(|s| s.to_string()).unwrap_or_default(),
+                        vm,
+                    ) {
+                        return self.raise(e, true);
+                    }
+                }
+                // Re-run the import instruction, which now finds the module loaded.
+                self.top().pc -= 1;
+                None
+            }
+            Completion::Generator { gen, mode } => {
+                let core = gen_core(&gen).expect("generator frame belongs to a generator");
+                core.state.set(GenState::Finished);
+                let value = value.into_obj(vm);
+                if at_base {
+                    return Some(match mode {
+                        ResumeMode::Close => Exit::Returned(vm.ctx.none()),
+                        _ => Exit::Raised(stop_iteration(vm, value)),
+                    });
+                }
+                match mode {
+                    ResumeMode::ForIter { exhausted } => {
+                        let top = self.top();
+                        top.stack.pop();
+                        top.pc = exhausted as usize;
+                        None
+                    }
+                    ResumeMode::Send => self.raise(stop_iteration(vm, value), true),
+                    ResumeMode::YieldFrom => {
+                        self.pop();
+                        self.push_obj(value);
+                        None
+                    }
+                    ResumeMode::Close => {
+                        self.push_obj(vm.ctx.none());
+                        None
+                    }
+                }
+            }
+        }
+    }
+
+    fn do_yield(&mut self, value: Value) -> Option<Exit> {
+        let mut frame = self.pop_frame();
+        let vm = self.vm;
+        let Completion::Generator { gen, mode } =
+            std::mem::replace(&mut frame.completion, Completion::Push)
+        else {
+            unreachable!("only generator frames yield");
+        };
+        let core = gen_core(&gen).expect("generator frame belongs to a generator");
+        *core.frame.lock() = Some(frame);
+        core.state.set(GenState::Suspended);
+        if self.frames.len() == self.base {
+            return Some(match mode {
+                ResumeMode::Close => {
+                    Exit::Raised(vm.new_runtime_error("generator ignored GeneratorExit"))
+                }
+                _ => Exit::Returned(value.into_obj(vm)),
+            });
+        }
+        match mode {
+            ResumeMode::ForIter { .. } | ResumeMode::Send => {
+                self.push(value);
+                None
+            }
+            ResumeMode::YieldFrom => {
+                // The delegating frame yields the same value outward and will re-run its
+                // `YieldFrom` when resumed.
+                self.top().pc -= 1;
+                self.do_yield(value)
+            }
+            ResumeMode::Close => self.raise(
+                vm.new_runtime_error("generator ignored GeneratorExit"),
+                true,
+            ),
+        }
+    }
+
+    // ------------------------------------------------------------------ exceptions
+
+    /// Finds the exception the running code is handling, looking down the frame stack.
+    pub fn handled_exception(&self) -> Option<PyObjectRef> {
+        self.frames[self.base..]
+            .iter()
+            .rev()
+            .find_map(|f| f.handled.clone())
+    }
+
+    /// Raises `exc` in the top frame and unwinds until a handler takes it.
+    pub fn raise(&mut self, exc: PyBaseExceptionRef, fresh: bool) -> Option<Exit> {
+        let vm = self.vm;
+        if fresh {
+            if let Some(handled) = self.handled_exception() {
+                if !handled.is(&exc) {
+                    if let Ok(handled) =
+                        handled.downcast::<rustpython_vm::builtins::PyBaseException>()
+                    {
+                        break_context_cycle(&handled, &exc);
+                        exc.set_context(Some(handled));
+                    }
+                }
+            }
+        }
+        let mut exc = exc;
+        let mut add_entry = fresh;
+        loop {
+            let frame = self.frames.last_mut().expect("frame");
+            if add_entry {
+                traceback::record(vm, &exc, frame);
+            }
+            add_entry = true;
+            if frame.pc > 0 {
+                if let Some(h) = frame.code.code.handler_for(frame.pc as u32 - 1).copied() {
+                    frame.stack.truncate(h.depth as usize);
+                    frame.stack.push(Value::Obj(exc.into()));
+                    frame.pc = h.target as usize;
+                    return None;
+                }
+            }
+            let frame = self.pop_frame();
+            let at_base = self.frames.len() == self.base;
+            match frame.completion {
+                Completion::Generator { gen, mode } => {
+                    let core = gen_core(&gen).expect("generator");
+                    core.state.set(GenState::Finished);
+                    if mode == ResumeMode::Close
+                        && exc.fast_isinstance(vm.ctx.exceptions.generator_exit)
+                    {
+                        if at_base {
+                            return Some(Exit::Returned(vm.ctx.none()));
+                        }
+                        self.push_obj(vm.ctx.none());
+                        return None;
+                    }
+                    if exc.fast_isinstance(vm.ctx.exceptions.stop_iteration) {
+                        let kind = if gen.downcast_ref::<Coroutine>().is_some() {
+                            "coroutine"
+                        } else {
+                            "generator"
+                        };
+                        let e = vm.new_runtime_error(format!("{kind} raised StopIteration"));
+                        e.set_cause(Some(exc.clone()));
+                        exc = e;
+                    }
+                }
+                Completion::ModuleLoaded => {
+                    if let Some(name) = frame.globals.get_item_opt("__name__", vm).ok().flatten() {
+                        if let Ok(modules) = vm.sys_module.get_attr("modules", vm) {
+                            let _ = modules.del_item(&*name, vm);
+                        }
+                    }
+                }
+                _ => {}
+            }
+            if at_base {
+                return Some(Exit::Raised(exc));
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ instructions
+
+    #[inline]
+    fn step(&mut self, instr: Instr) -> StepResult {
+        let vm = self.vm;
+        match instr {
+            Instr::Nop => {}
+            Instr::Pop => {
+                self.pop();
+            }
+            Instr::Copy(n) => {
+                let v = self.peek(n as usize).clone();
+                self.push(v);
+            }
+            Instr::Swap(n) => {
+                let stack = &mut self.top().stack;
+                let len = stack.len();
+                stack.swap(len - 1, len - n as usize);
+            }
+            Instr::LoadConst(i) => {
+                let frame = self.top();
+                let v = frame.code.consts[i as usize].clone();
+                frame.stack.push(v);
+            }
+            Instr::LoadFast(i) => {
+                let frame = self.top();
+                match &frame.fast[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        frame.stack.push(v);
+                    }
+                    None => {
+                        let name = frame.code.code.varnames[i as usize].clone();
+                        return Err(vm.new_unbound_local_error(format!(
+                            "cannot access local variable '{name}' where it is not associated with a value"
+                        )));
+                    }
+                }
+            }
+            Instr::StoreFast(i) => {
+                let v = self.pop();
+                self.top().fast[i as usize] = Some(v);
+            }
+            Instr::DeleteFast(i) => {
+                let frame = self.top();
+                if frame.fast[i as usize].take().is_none() {
+                    let name = frame.code.code.varnames[i as usize].clone();
+                    return Err(vm.new_unbound_local_error(format!(
+                        "cannot access local variable '{name}' where it is not associated with a value"
+                    )));
+                }
+            }
+            Instr::LoadDeref(i) => {
+                let frame = self.top();
+                match frame.cells[i as usize].get() {
+                    Some(v) => frame.stack.push(Value::from_obj(v, vm)),
+                    None => return Err(self.unbound_cell_error(i)),
+                }
+            }
+            Instr::StoreDeref(i) => {
+                let v = self.pop_obj();
+                self.top().cells[i as usize].set(Some(v));
+            }
+            Instr::DeleteDeref(i) => {
+                let frame = self.top();
+                if frame.cells[i as usize].get().is_none() {
+                    return Err(self.unbound_cell_error(i));
+                }
+                frame.cells[i as usize].set(None);
+            }
+            Instr::LoadClosure(i) => {
+                let frame = self.top();
+                let cell: PyObjectRef = frame.cells[i as usize].clone().into();
+                frame.stack.push(Value::Obj(cell));
+            }
+            Instr::LoadClassDeref { name, cell } => {
+                let frame = self.top();
+                let key = frame.code.names[name as usize];
+                let locals = frame.locals.clone().expect("class body has a namespace");
+                if let Some(v) = mapping_get(&locals, key.as_object(), vm)? {
+                    self.push_obj(v);
+                } else {
+                    let frame = self.top();
+                    match frame.cells[cell as usize].get() {
+                        Some(v) => frame.stack.push(Value::from_obj(v, vm)),
+                        None => return Err(self.unbound_cell_error(cell)),
+                    }
+                }
+            }
+            Instr::LoadGlobal(i) => {
+                let frame = self.top();
+                let name = frame.code.names[i as usize];
+                match frame.globals.get_chain(&frame.builtins, name, vm)? {
+                    Some(v) => frame.stack.push(Value::from_obj(v, vm)),
+                    None => return Err(name_error(vm, name.as_str())),
+                }
+            }
+            Instr::StoreGlobal(i) => {
+                let v = self.pop_obj();
+                let frame = self.top();
+                let name = frame.code.names[i as usize];
+                frame.globals.set_item(name, v, vm)?;
+            }
+            Instr::DeleteGlobal(i) => {
+                let frame = self.top();
+                let name = frame.code.names[i as usize];
+                if frame.globals.del_item(name, vm).is_err() {
+                    return Err(name_error(vm, name.as_str()));
+                }
+            }
+            Instr::LoadName(i) => {
+                let frame = self.top();
+                let name = frame.code.names[i as usize];
+                let locals = frame.locals.clone();
+                if let Some(locals) = locals {
+                    if let Some(v) = mapping_get(&locals, name.as_object(), vm)? {
+                        self.push(Value::from_obj(v, vm));
+                        return Ok(Flow::Next);
+                    }
+                }
+                let frame = self.top();
+                match frame.globals.get_chain(&frame.builtins, name, vm)? {
+                    Some(v) => frame.stack.push(Value::from_obj(v, vm)),
+                    None => return Err(name_error(vm, name.as_str())),
+                }
+            }
+            Instr::StoreName(i) => {
+                let v = self.pop_obj();
+                let frame = self.top();
+                let name = frame.code.names[i as usize];
+                match &frame.locals {
+                    Some(locals) => locals.set_item(name.as_object(), v, vm)?,
+                    None => frame.globals.set_item(name, v, vm)?,
+                }
+            }
+            Instr::DeleteName(i) => {
+                let frame = self.top();
+                let name = frame.code.names[i as usize];
+                let result = match &frame.locals {
+                    Some(locals) => locals.del_item(name.as_object(), vm),
+                    None => frame.globals.del_item(name, vm),
+                };
+                if result.is_err() {
+                    return Err(name_error(vm, name.as_str()));
+                }
+            }
+            Instr::LoadAttr(i) => {
+                let obj = self.pop_obj();
+                let name = self.top().code.names[i as usize];
+                let v = obj.get_attr(name, vm)?;
+                self.push(Value::from_obj(v, vm));
+            }
+            Instr::StoreAttr(i) => {
+                let obj = self.pop_obj();
+                let v = self.pop_obj();
+                let name = self.top().code.names[i as usize];
+                obj.set_attr(name, v, vm)?;
+            }
+            Instr::DeleteAttr(i) => {
+                let obj = self.pop_obj();
+                let name = self.top().code.names[i as usize];
+                obj.del_attr(name, vm)?;
+            }
+            Instr::LoadMethod(i) => {
+                let obj = self.pop_obj();
+                let name = self.top().code.names[i as usize];
+                match call::lookup_method(&obj, name, vm, self.rt)? {
+                    Some(func) => {
+                        self.push_obj(func);
+                        self.push_obj(obj);
+                    }
+                    None => {
+                        let attr = obj.get_attr(name, vm)?;
+                        self.push_obj(attr);
+                        self.push(Value::Null);
+                    }
+                }
+            }
+            Instr::Subscript => {
+                let key = self.pop();
+                let container = self.pop_obj();
+                let v = ops::subscript(&container, key, vm)?;
+                self.push(v);
+            }
+            Instr::StoreSubscript => {
+                let key = self.pop_obj();
+                let container = self.pop_obj();
+                let v = self.pop_obj();
+                container.set_item(&*key, v, vm)?;
+            }
+            Instr::DeleteSubscript => {
+                let key = self.pop_obj();
+                let container = self.pop_obj();
+                container.del_item(&*key, vm)?;
+            }
+            Instr::BuildSlice(n) => {
+                let step = if n == 3 { Some(self.pop_obj()) } else { None };
+                let stop = self.pop_obj();
+                let start = self.pop_obj();
+                let slice = rustpython_vm::PyPayload::into_ref(
+                    PySlice {
+                        start: Some(start),
+                        stop,
+                        step,
+                    },
+                    &vm.ctx,
+                );
+                self.push_obj(slice.into());
+            }
+            Instr::Binary(op) => {
+                let b = self.pop();
+                let a = self.pop();
+                let v = ops::binary(op, a, b, vm)?;
+                self.push(v);
+            }
+            Instr::Inplace(op) => {
+                let b = self.pop();
+                let a = self.pop();
+                let v = ops::inplace(op, a, b, vm)?;
+                self.push(v);
+            }
+            Instr::Unary(op) => {
+                let a = self.pop();
+                let v = ops::unary(op, a, vm)?;
+                self.push(v);
+            }
+            Instr::Compare(op) => {
+                let b = self.pop();
+                let a = self.pop();
+                let v = ops::compare(op, a, b, vm)?;
+                self.push(v);
+            }
+            Instr::Is { negate } => {
+                let b = self.pop();
+                let a = self.pop();
+                let same = match (&a, &b) {
+                    (Value::Int(x), Value::Int(y)) => x == y,
+                    _ => a.into_obj(vm).is(&b.into_obj(vm)),
+                };
+                self.push_obj(vm.ctx.new_bool(same != negate).into());
+            }
+            Instr::Contains { negate } => {
+                let container = self.pop_obj();
+                let item = self.pop_obj();
+                let found = vm._contains(&container, &item)?;
+                self.push_obj(vm.ctx.new_bool(found != negate).into());
+            }
+            Instr::Jump(t) => self.top().pc = t as usize,
+            Instr::PopJumpIfFalse(t) => {
+                let v = self.pop();
+                if !ops::truthy(&v, vm)? {
+                    self.top().pc = t as usize;
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                let v = self.pop();
+                if ops::truthy(&v, vm)? {
+                    self.top().pc = t as usize;
+                }
+            }
+            Instr::JumpIfFalseOrPop(t) => {
+                let v = self.peek(1).clone();
+                if ops::truthy(&v, vm)? {
+                    self.pop();
+                } else {
+                    self.top().pc = t as usize;
+                }
+            }
+            Instr::JumpIfTrueOrPop(t) => {
+                let v = self.peek(1).clone();
+                if ops::truthy(&v, vm)? {
+                    self.top().pc = t as usize;
+                } else {
+                    self.pop();
+                }
+            }
+            Instr::PopJumpIfNone(t) => {
+                let v = self.pop();
+                if matches!(&v, Value::Obj(o) if vm.is_none(o)) {
+                    self.top().pc = t as usize;
+                }
+            }
+            Instr::PopJumpIfNotNone(t) => {
+                let v = self.pop();
+                if !matches!(&v, Value::Obj(o) if vm.is_none(o)) {
+                    self.top().pc = t as usize;
+                }
+            }
+            Instr::GetIter => {
+                let obj = self.pop_obj();
+                let iter = obj.get_iter(vm)?;
+                self.push_obj(iter.into());
+            }
+            Instr::ForIter(target) => return self.for_iter(target),
+            Instr::Return => {
+                let v = self.pop();
+                return Ok(Flow::Return(v));
+            }
+            Instr::BuildTuple(n) => {
+                let items = self.pop_n_obj(n as usize);
+                self.push_obj(vm.ctx.new_tuple(items).into());
+            }
+            Instr::BuildList(n) => {
+                let items = self.pop_n_obj(n as usize);
+                self.push_obj(vm.ctx.new_list(items).into());
+            }
+            Instr::BuildSet(n) => {
+                let items = self.pop_n_obj(n as usize);
+                let set = vm.ctx.types.set_type.as_object().call((), vm)?;
+                for item in items {
+                    vm.call_method(&set, "add", (item,))?;
+                }
+                self.push_obj(set);
+            }
+            Instr::BuildMap(n) => {
+                let items = self.pop_n_obj(2 * n as usize);
+                let dict = vm.ctx.new_dict();
+                for pair in items.chunks(2) {
+                    dict.set_item(&*pair[0], pair[1].clone(), vm)?;
+                }
+                self.push_obj(dict.into());
+            }
+            Instr::BuildString(n) => {
+                let parts = self.pop_n_obj(n as usize);
+                let mut s = Wtf8Buf::new();
+                for p in &parts {
+                    let p = p
+                        .downcast_ref::<PyStr>()
+                        .expect("BuildString takes strings");
+                    s.push_wtf8(p.as_wtf8());
+                }
+                self.push_obj(vm.ctx.new_str(s).into());
+            }
+            Instr::ListAppend(depth) => {
+                let v = self.pop_obj();
+                let list = self.peek(depth as usize).to_obj(vm);
+                let list = list.downcast_ref::<PyList>().expect("ListAppend on a list");
+                list.borrow_vec_mut().push(v);
+            }
+            Instr::SetAdd(depth) => {
+                let v = self.pop_obj();
+                let set = self.peek(depth as usize).to_obj(vm);
+                vm.call_method(&set, "add", (v,))?;
+            }
+            Instr::MapAdd(depth) => {
+                let v = self.pop_obj();
+                let k = self.pop_obj();
+                let dict = self.peek(depth as usize).to_obj(vm);
+                dict.set_item(&*k, v, vm)?;
+            }
+            Instr::ListExtend(depth) => {
+                let iterable = self.pop_obj();
+                let list = self.peek(depth as usize).to_obj(vm);
+                if let Err(e) = vm.call_method(&list, "extend", (iterable.clone(),)) {
+                    if e.fast_isinstance(vm.ctx.exceptions.type_error)
+                        && iterable.get_iter(vm).is_err()
+                    {
+                        return Err(vm.new_type_error(format!(
+                            "Value after * must be an iterable, not {}",
+                            iterable.class().name()
+                        )));
+                    }
+                    return Err(e);
+                }
+            }
+            Instr::SetUpdate(depth) => {
+                let iterable = self.pop_obj();
+                let set = self.peek(depth as usize).to_obj(vm);
+                vm.call_method(&set, "update", (iterable,))?;
+            }
+            Instr::DictUpdate(depth) => {
+                let other = self.pop_obj();
+                let dict = self.peek(depth as usize).to_obj(vm);
+                if let Err(e) = vm.call_method(&dict, "update", (other.clone(),)) {
+                    if e.fast_isinstance(vm.ctx.exceptions.attribute_error)
+                        || e.fast_isinstance(vm.ctx.exceptions.type_error)
+                    {
+                        return Err(vm.new_type_error(format!(
+                            "'{}' object is not a mapping",
+                            other.class().name()
+                        )));
+                    }
+                    return Err(e);
+                }
+            }
+            Instr::DictMerge(depth) => {
+                let other = self.pop_obj();
+                let dict = self.peek(depth as usize).to_obj(vm);
+                self.dict_merge(&dict, &other, depth)?;
+            }
+            Instr::ListToTuple => {
+                let list = self.pop_obj();
+                let list = list
+                    .downcast_ref::<PyList>()
+                    .expect("ListToTuple on a list");
+                let items = list.borrow_vec().to_vec();
+                self.push_obj(vm.ctx.new_tuple(items).into());
+            }
+            Instr::UnpackSequence(n) => {
+                let seq = self.pop_obj();
+                let items = ops::unpack(&seq, n as usize, None, vm)?;
+                let stack = &mut self.top().stack;
+                stack.extend(items.into_iter().rev().map(|o| Value::from_obj(o, vm)));
+            }
+            Instr::UnpackEx { before, after } => {
+                let seq = self.pop_obj();
+                let items = ops::unpack(&seq, before as usize, Some(after as usize), vm)?;
+                let stack = &mut self.top().stack;
+                stack.extend(items.into_iter().rev().map(|o| Value::from_obj(o, vm)));
+            }
+            Instr::FormatValue {
+                conversion,
+                has_spec,
+            } => {
+                let spec = if has_spec { Some(self.pop_obj()) } else { None };
+                let value = self.pop_obj();
+                let value: PyObjectRef = match conversion {
+                    Conversion::None => value,
+                    Conversion::Str => value.str(vm)?.into(),
+                    Conversion::Repr => value.repr(vm)?.into(),
+                    Conversion::Ascii => value.ascii(vm)?.into(),
+                };
+                let formatted: PyObjectRef = match spec {
+                    None if value.class().is(vm.ctx.types.str_type) => value,
+                    None => vm.format(&value, vm.ctx.new_str(""))?.into(),
+                    Some(spec) => {
+                        let spec = spec
+                            .downcast::<PyStr>()
+                            .map_err(|_| vm.new_type_error("format spec must be a str"))?;
+                        vm.format(&value, spec)?.into()
+                    }
+                };
+                self.push_obj(formatted);
+            }
+            Instr::CallMethod(argc) => {
+                let args = self.pop_values(argc as usize);
+                let self_slot = self.pop();
+                let callee = self.pop_obj();
+                let mut args = args;
+                if !self_slot.is_null() {
+                    args.insert(0, self_slot);
+                }
+                return call::call(self, callee, args, None);
+            }
+            Instr::Call(argc) => {
+                let args = self.pop_values(argc as usize);
+                let callee = self.pop_obj();
+                return call::call(self, callee, args, None);
+            }
+            Instr::CallKw { argc, kwnames } => {
+                let names = self.top().code.consts[kwnames as usize].to_obj(vm);
+                let names = names.downcast::<PyTuple>().expect("kwnames is a tuple");
+                let nkw = names.len();
+                let mut args = self.pop_values(argc as usize);
+                let kwvalues = args.split_off(args.len() - nkw);
+                let callee = self.pop_obj();
+                let kwargs: Vec<(PyStrRef, Value)> = names
+                    .as_slice()
+                    .iter()
+                    .map(|n| {
+                        n.clone()
+                            .downcast::<PyStr>()
+                            .expect("keyword names are strings")
+                    })
+                    .zip(kwvalues)
+                    .collect();
+                return call::call(self, callee, args, Some(kwargs));
+            }
+            Instr::CallEx { has_kwargs } => {
+                let kwargs = if has_kwargs {
+                    Some(self.pop_obj())
+                } else {
+                    None
+                };
+                let args = self.pop_obj();
+                let callee = self.pop_obj();
+                let args = args.downcast::<PyTuple>().expect("CallEx takes a tuple");
+                let args: Vec<Value> = args
+                    .as_slice()
+                    .iter()
+                    .map(|a| Value::Obj(a.clone()))
+                    .collect();
+                let kwargs = match kwargs {
+                    Some(d) => {
+                        let d = d.downcast::<PyDict>().expect("CallEx takes a dict");
+                        let mut kw = Vec::new();
+                        for (k, v) in d.items_vec() {
+                            let k = k
+                                .downcast::<PyStr>()
+                                .map_err(|_| vm.new_type_error("keywords must be strings"))?;
+                            kw.push((k, Value::Obj(v)));
+                        }
+                        Some(kw)
+                    }
+                    None => None,
+                };
+                return call::call(self, callee, args, kwargs);
+            }
+            Instr::MakeFunction { code, flags } => {
+                let closure = if flags & make_flags::CLOSURE != 0 {
+                    Some(self.pop_obj())
+                } else {
+                    None
+                };
+                let annotations = if flags & make_flags::ANNOTATIONS != 0 {
+                    Some(self.pop_obj())
+                } else {
+                    None
+                };
+                let kwdefaults = if flags & make_flags::KW_DEFAULTS != 0 {
+                    Some(self.pop_obj())
+                } else {
+                    None
+                };
+                let defaults = if flags & make_flags::DEFAULTS != 0 {
+                    Some(self.pop_obj())
+                } else {
+                    None
+                };
+                let frame = self.top();
+                let loaded = frame.code.child(code as usize, vm);
+                let f = call::make_function(
+                    vm,
+                    loaded,
+                    frame.globals.clone(),
+                    frame.builtins.clone(),
+                    closure,
+                    defaults,
+                    kwdefaults,
+                    annotations,
+                )?;
+                self.push_obj(f);
+            }
+            Instr::BuildClass => {
+                let kwargs = self.pop_obj();
+                let bases = self.pop_obj();
+                let name = self.pop_obj();
+                let body = self.pop_obj();
+                return call::build_class(self, body, name, bases, kwargs);
+            }
+            Instr::Raise(n) => return self.do_raise(n),
+            Instr::Reraise => {
+                let exc = self.pop_obj();
+                let exc = exc.downcast().expect("Reraise takes an exception");
+                return Ok(Flow::Reraise(exc));
+            }
+            Instr::PushExcInfo => {
+                let exc = self.pop_obj();
+                let frame = self.top();
+                let prev = frame
+                    .handled
+                    .replace(exc.clone())
+                    .unwrap_or_else(|| vm.ctx.none());
+                frame.stack.push(Value::Obj(prev));
+                frame.stack.push(Value::Obj(exc.clone()));
+                // Standard-library code run by RustPython reads sys.exc_info() from its own state.
+                vm.set_exception(exc.downcast().ok());
+            }
+            Instr::PopExcept => {
+                let prev = self.pop_obj();
+                vm.set_exception(prev.clone().downcast().ok());
+                self.top().handled = if vm.is_none(&prev) { None } else { Some(prev) };
+            }
+            Instr::CheckExcMatch => {
+                let ty = self.pop_obj();
+                let exc = self.peek(1).to_obj(vm);
+                check_except_type(&ty, vm)?;
+                let matched = exc.is_instance(&ty, vm)?;
+                self.push_obj(vm.ctx.new_bool(matched).into());
+            }
+            Instr::CheckEgMatch => {
+                let ty = self.pop_obj();
+                let exc = self.pop_obj();
+                check_except_type(&ty, vm)?;
+                let (rest, matched) =
+                    rustpython_vm::exceptions::exception_group_match(&exc, &ty, vm)?;
+                self.push_obj(rest);
+                self.push_obj(matched);
+            }
+            Instr::PrepReraiseStar => {
+                let raised = self.pop_obj();
+                let orig = self.pop_obj();
+                let result = rustpython_vm::exceptions::prep_reraise_star(&orig, &raised, vm)?;
+                self.push_obj(result);
+            }
+            Instr::BeforeWith => {
+                let mgr = self.pop_obj();
+                let enter = special_method(&mgr, "__enter__", vm).ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "'{}' object does not support the context manager protocol",
+                        mgr.class().name()
+                    ))
+                })?;
+                let exit = special_method(&mgr, "__exit__", vm).ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "'{}' object does not support the context manager protocol (missed __exit__ method)",
+                        mgr.class().name()
+                    ))
+                })?;
+                self.push_obj(exit);
+                return call::call(self, enter, Vec::new(), None);
+            }
+            Instr::BeforeAsyncWith => {
+                let mgr = self.pop_obj();
+                let enter = special_method(&mgr, "__aenter__", vm).ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "'{}' object does not support the asynchronous context manager protocol",
+                        mgr.class().name()
+                    ))
+                })?;
+                let exit = special_method(&mgr, "__aexit__", vm).ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
+                        mgr.class().name()
+                    ))
+                })?;
+                self.push_obj(exit);
+                return call::call(self, enter, Vec::new(), None);
+            }
+            Instr::WithExceptStart => {
+                let exc = self.peek(1).to_obj(vm);
+                let exit = self.peek(3).to_obj(vm);
+                let ty: PyObjectRef = exc.class().to_owned().into();
+                let tb = vm.ctx.none();
+                return call::call(
+                    self,
+                    exit,
+                    vec![Value::Obj(ty), Value::Obj(exc), Value::Obj(tb)],
+                    None,
+                );
+            }
+            Instr::RaiseAssertion { has_msg } => {
+                let args = if has_msg {
+                    vec![self.pop_obj()]
+                } else {
+                    vec![]
+                };
+                return Err(vm.new_exception(vm.ctx.exceptions.assertion_error.to_owned(), args));
+            }
+            Instr::YieldValue => {
+                let v = self.pop();
+                return Ok(Flow::Yield(v));
+            }
+            Instr::YieldFrom => return self.yield_from(),
+            Instr::GetAwaitable => {
+                let obj = self.pop_obj();
+                let awaitable = get_awaitable(obj, vm)?;
+                self.push_obj(awaitable);
+            }
+            Instr::GetAiter => {
+                let obj = self.pop_obj();
+                let aiter = special_method(&obj, "__aiter__", vm).ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "'async for' requires an object with __aiter__ method, got {}",
+                        obj.class().name()
+                    ))
+                })?;
+                return call::call(self, aiter, Vec::new(), None);
+            }
+            Instr::GetAnext => {
+                let aiter = self.peek(1).to_obj(vm);
+                let anext = special_method(&aiter, "__anext__", vm).ok_or_else(|| {
+                    vm.new_type_error(format!(
+                        "'async for' requires an iterator with __anext__ method, got {}",
+                        aiter.class().name()
+                    ))
+                })?;
+                let awaitable = anext.call((), vm)?;
+                let awaitable = get_awaitable(awaitable, vm)?;
+                self.push_obj(awaitable);
+            }
+            Instr::EndAsyncFor => {
+                let exc = self.pop_obj();
+                if exc.fast_isinstance(vm.ctx.exceptions.stop_async_iteration) {
+                    self.pop();
+                } else {
+                    return Ok(Flow::Reraise(exc.downcast().expect("exception")));
+                }
+            }
+            Instr::ImportName(i) => return imports::import_name(self, i),
+            Instr::ImportFrom(i) => {
+                let module = self.peek(1).to_obj(vm);
+                let name = self.top().code.names[i as usize];
+                let v = imports::import_from(&module, name, vm)?;
+                self.push_obj(v);
+            }
+            Instr::ImportStar => {
+                let module = self.pop_obj();
+                let locals = self
+                    .top()
+                    .locals
+                    .clone()
+                    .expect("import * runs at module level");
+                imports::import_star(&module, &locals, vm)?;
+            }
+            Instr::GetLen => {
+                let obj = self.peek(1).to_obj(vm);
+                let n = obj.length(vm)?;
+                self.push(Value::Int(n as i64));
+            }
+            Instr::MatchMapping => {
+                let subject = self.peek(1).to_obj(vm);
+                let is = super::patterns::is_mapping(&subject, vm, self.rt)?;
+                self.push_obj(vm.ctx.new_bool(is).into());
+            }
+            Instr::MatchSequence => {
+                let subject = self.peek(1).to_obj(vm);
+                let is = super::patterns::is_sequence(&subject, vm, self.rt)?;
+                self.push_obj(vm.ctx.new_bool(is).into());
+            }
+            Instr::MatchKeys => {
+                let keys = self.peek(1).to_obj(vm);
+                let subject = self.peek(2).to_obj(vm);
+                let v = super::patterns::match_keys(&subject, &keys, vm)?;
+                self.push_obj(v);
+            }
+            Instr::MatchClass(npos) => {
+                let kwnames = self.pop_obj();
+                let cls = self.pop_obj();
+                let subject = self.peek(1).to_obj(vm);
+                let v = super::patterns::match_class(&subject, &cls, npos as usize, &kwnames, vm)?;
+                self.push_obj(v);
+            }
+            Instr::CopyDictWithoutKeys => {
+                let keys = self.pop_obj();
+                let subject = self.pop_obj();
+                let v = super::patterns::copy_without_keys(&subject, &keys, vm)?;
+                self.push_obj(v);
+            }
+            Instr::SetupAnnotations => {
+                let locals = self
+                    .top()
+                    .locals
+                    .clone()
+                    .expect("annotations at module or class level");
+                if mapping_get(
+                    &locals,
+                    vm.ctx.intern_str("__annotations__").as_object(),
+                    vm,
+                )?
+                .is_none()
+                {
+                    locals.set_item("__annotations__", vm.ctx.new_dict().into(), vm)?;
+                }
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn pop_values(&mut self, n: usize) -> Vec<Value> {
+        let stack = &mut self.top().stack;
+        let at = stack.len() - n;
+        stack.split_off(at)
+    }
+
+    fn unbound_cell_error(&mut self, i: u32) -> PyBaseExceptionRef {
+        let code = &self.top().code.code;
+        let i = i as usize;
+        if i < code.cellvars.len() {
+            let name = code.cellvars[i].clone();
+            self.vm.new_unbound_local_error(format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ))
+        } else {
+            let name = code.freevars[i - code.cellvars.len()].clone();
+            self.vm.new_name_error(
+                format!("cannot access free variable '{name}' where it is not associated with a value in enclosing scope"),
+                self.vm.ctx.new_str(name),
+            )
+        }
+    }
+
+    fn dict_merge(&mut self, dict: &PyObjectRef, other: &PyObjectRef, depth: u32) -> PyResult<()> {
+        let vm = self.vm;
+        let keys = match vm.call_method(other, "keys", ()) {
+            Ok(k) => k,
+            Err(_) => {
+                let callee = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.stack.get(f.stack.len().wrapping_sub(depth as usize + 2)))
+                    .map(|v| v.to_obj(vm));
+                let fname = callee
+                    .map(|c| call::callable_name(&c, vm))
+                    .unwrap_or_default();
+                return Err(vm.new_type_error(format!(
+                    "{fname} argument after ** must be a mapping, not {}",
+                    other.class().name()
+                )));
+            }
+        };
+        let iter = keys.get_iter(vm)?;
+        while let PyIterReturn::Return(k) = iter.next(vm)? {
+            if dict.get_item(&*k, vm).is_ok() {
+                let callee = self
+                    .frames
+                    .last()
+                    .and_then(|f| f.stack.get(f.stack.len().wrapping_sub(depth as usize + 2)))
+                    .map(|v| v.to_obj(vm));
+                let fname = callee
+                    .map(|c| call::callable_name(&c, vm))
+                    .unwrap_or_default();
+                return Err(vm.new_type_error(format!(
+                    "{fname} got multiple values for keyword argument '{}'",
+                    k.str(vm)?
+                )));
+            }
+            let v = other.get_item(&*k, vm)?;
+            dict.set_item(&*k, v, vm)?;
+        }
+        Ok(())
+    }
+
+    fn do_raise(&mut self, n: u32) -> StepResult {
+        let vm = self.vm;
+        match n {
+            0 => match self.handled_exception() {
+                Some(exc) => Ok(Flow::Reraise(exc.downcast().expect("handled exception"))),
+                None => Err(vm.new_runtime_error("No active exception to reraise")),
+            },
+            _ => {
+                let cause = if n == 2 { Some(self.pop_obj()) } else { None };
+                let exc = self.pop_obj();
+                let exc = instantiate_exception(exc, vm)?;
+                if let Some(cause) = cause {
+                    if vm.is_none(&cause) {
+                        exc.set_cause(None);
+                    } else {
+                        let cause = instantiate_exception(cause, vm).map_err(|_| {
+                            vm.new_type_error("exception causes must derive from BaseException")
+                        })?;
+                        exc.set_cause(Some(cause));
+                    }
+                }
+                Err(exc)
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ iteration and generators
+
+    fn for_iter(&mut self, target: u32) -> StepResult {
+        let vm = self.vm;
+        let iter = self.peek(1).to_obj(vm);
+        if gen_core(&iter).is_some() {
+            return self.resume_generator(
+                &iter,
+                ResumeMode::ForIter { exhausted: target },
+                ResumeWith::Value(None),
+            );
+        }
+        match PyIter::new(&*iter).next(vm)? {
+            PyIterReturn::Return(v) => self.push(Value::from_obj(v, vm)),
+            PyIterReturn::StopIteration(_) => {
+                let frame = self.top();
+                frame.stack.pop();
+                frame.pc = target as usize;
+            }
+        }
+        Ok(Flow::Next)
+    }
+
+    fn yield_from(&mut self) -> StepResult {
+        let vm = self.vm;
+        let sent = self.pop_obj();
+        let iter = self.peek(1).to_obj(vm);
+        if gen_core(&iter).is_some() {
+            return self.resume_generator(
+                &iter,
+                ResumeMode::YieldFrom,
+                ResumeWith::Value(Some(sent)),
+            );
+        }
+        let result = if vm.is_none(&sent) {
+            PyIter::new(&*iter).next(vm)
+        } else {
+            PyIterReturn::from_pyresult(vm.call_method(&iter, "send", (sent,)), vm)
+        };
+        self.delegate_result(result)
+    }
+
+    /// Acts on what a non-Sleepy sub-iterator of `yield from` produced.
+    fn delegate_result(&mut self, result: PyResult<PyIterReturn>) -> StepResult {
+        let vm = self.vm;
+        match result? {
+            PyIterReturn::Return(v) => {
+                self.top().pc -= 1;
+                Ok(Flow::Yield(Value::Obj(v)))
+            }
+            PyIterReturn::StopIteration(v) => {
+                self.pop();
+                self.push_obj(v.unwrap_or_else(|| vm.ctx.none()));
+                Ok(Flow::Next)
+            }
+        }
+    }
+
+    /// Resumes a Sleepy generator on this stack. The result arrives through the frame's
+    /// completion (`do_yield`/`do_return`/`raise`).
+    pub fn resume_generator(
+        &mut self,
+        gen: &PyObjectRef,
+        mode: ResumeMode,
+        with: ResumeWith,
+    ) -> StepResult {
+        let vm = self.vm;
+        let core = gen_core(gen).expect("resume a generator");
+        match core.state.get() {
+            GenState::Running => {
+                let kind = if gen.downcast_ref::<Coroutine>().is_some() {
+                    "coroutine"
+                } else {
+                    "generator"
+                };
+                return Err(vm.new_value_error(format!("{kind} already executing")));
+            }
+            GenState::Finished => {
+                let is_coro = gen.downcast_ref::<Coroutine>().is_some();
+                return match (with, mode) {
+                    (ResumeWith::Throw(e), _) => Err(e),
+                    (_, ResumeMode::Close) => {
+                        self.push_obj(vm.ctx.none());
+                        Ok(Flow::Next)
+                    }
+                    _ if is_coro => {
+                        Err(vm.new_runtime_error("cannot reuse already awaited coroutine"))
+                    }
+                    (_, ResumeMode::ForIter { exhausted }) => {
+                        let frame = self.top();
+                        frame.stack.pop();
+                        frame.pc = exhausted as usize;
+                        Ok(Flow::Next)
+                    }
+                    (_, ResumeMode::YieldFrom) => {
+                        self.pop();
+                        self.push_obj(vm.ctx.none());
+                        Ok(Flow::Next)
+                    }
+                    (_, ResumeMode::Send) => Err(vm.new_stop_iteration(None)),
+                };
+            }
+            GenState::Created => {
+                if let ResumeWith::Value(Some(v)) = &with {
+                    if !vm.is_none(v) {
+                        return Err(vm.new_type_error(
+                            "can't send non-None value to a just-started generator",
+                        ));
+                    }
+                }
+                if mode == ResumeMode::Close {
+                    core.state.set(GenState::Finished);
+                    core.frame.lock().take();
+                    self.push_obj(vm.ctx.none());
+                    return Ok(Flow::Next);
+                }
+            }
+            GenState::Suspended => {}
+        }
+        let was_created = core.state.get() == GenState::Created;
+        let mut frame = core
+            .frame
+            .lock()
+            .take()
+            .expect("suspended generator has a frame");
+        core.state.set(GenState::Running);
+        frame.completion = Completion::Generator {
+            gen: gen.clone(),
+            mode,
+        };
+        match with {
+            ResumeWith::Value(v) => {
+                if !was_created {
+                    frame
+                        .stack
+                        .push(Value::Obj(v.unwrap_or_else(|| vm.ctx.none())));
+                }
+                Ok(Flow::Push(frame))
+            }
+            ResumeWith::Throw(exc) => {
+                // A frame suspended inside `yield from` passes the exception to its delegate.
+                let delegating = !was_created
+                    && matches!(frame.code.code.code.get(frame.pc), Some(Instr::YieldFrom));
+                if let Err(e) = self.push_frame(frame) {
+                    core.state.set(GenState::Finished);
+                    return Err(e);
+                }
+                if delegating {
+                    self.top().pc += 1;
+                    let sub = self.peek(1).to_obj(vm);
+                    if gen_core(&sub).is_some() {
+                        return self.resume_generator(
+                            &sub,
+                            ResumeMode::YieldFrom,
+                            ResumeWith::Throw(exc),
+                        );
+                    }
+                    if exc.fast_isinstance(vm.ctx.exceptions.generator_exit) {
+                        if let Some(close) = vm.get_attribute_opt(&sub, "close")? {
+                            close.call((), vm)?;
+                        }
+                        return Err(exc);
+                    }
+                    return match vm.get_attribute_opt(&sub, "throw")? {
+                        Some(throw) => {
+                            let r = PyIterReturn::from_pyresult(throw.call((exc,), vm), vm);
+                            self.delegate_result(r)
+                        }
+                        None => Err(exc),
+                    };
+                }
+                if was_created {
+                    // Nothing ran yet: no handler can apply.
+                    self.top().pc = 0;
+                }
+                Err(exc)
+            }
+        }
+    }
+}
+
+/// How a generator is resumed.
+pub enum ResumeWith {
+    Value(Option<PyObjectRef>),
+    Throw(PyBaseExceptionRef),
+}
+
+pub fn stop_iteration(vm: &VirtualMachine, value: PyObjectRef) -> PyBaseExceptionRef {
+    if vm.is_none(&value) {
+        vm.new_stop_iteration(None)
+    } else {
+        vm.new_stop_iteration(Some(value))
+    }
+}
+
+fn break_context_cycle(handled: &PyBaseExceptionRef, exc: &PyBaseExceptionRef) {
+    let mut o = handled.clone();
+    while let Some(ctx) = o.__context__() {
+        if ctx.is(exc) {
+            o.set_context(None);
+            break;
+        }
+        o = ctx;
+    }
+}
+
+pub fn name_error(vm: &VirtualMachine, name: &str) -> PyBaseExceptionRef {
+    vm.new_name_error(
+        format!("name '{name}' is not defined"),
+        vm.ctx.new_str(name),
+    )
+}
+
+/// `mapping[key]`, or None when the key is missing.
+pub fn mapping_get(
+    mapping: &PyObjectRef,
+    key: &rustpython_vm::PyObject,
+    vm: &VirtualMachine,
+) -> PyResult<Option<PyObjectRef>> {
+    if let Some(dict) = mapping.downcast_ref_if_exact::<PyDict>(vm) {
+        return dict.get_item_opt(key, vm);
+    }
+    match mapping.get_item(key, vm) {
+        Ok(v) => Ok(Some(v)),
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.key_error) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Looks a special method up on the type and binds it, as CPython's `_PyObject_LookupSpecial`.
+pub fn special_method(obj: &PyObjectRef, name: &str, vm: &VirtualMachine) -> Option<PyObjectRef> {
+    let attr = obj.class().get_attr(vm.ctx.intern_str(name))?;
+    Some(
+        vm.call_if_get_descriptor(&attr, obj.clone())
+            .unwrap_or(attr),
+    )
+}
+
+fn check_except_type(ty: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let ok = |t: &PyObjectRef| {
+        t.downcast_ref::<PyType>()
+            .is_some_and(|t| t.fast_issubclass(vm.ctx.exceptions.base_exception_type))
+    };
+    let valid = match ty.downcast_ref::<PyTuple>() {
+        Some(items) => items.as_slice().iter().all(ok),
+        None => ok(ty),
+    };
+    if valid {
+        Ok(())
+    } else {
+        Err(vm.new_type_error(
+            "catching classes that do not inherit from BaseException is not allowed",
+        ))
+    }
+}
+
+/// `raise X`: X may be an exception instance or class.
+pub fn instantiate_exception(
+    obj: PyObjectRef,
+    vm: &VirtualMachine,
+) -> PyResult<PyBaseExceptionRef> {
+    if let Some(cls) = obj.downcast_ref::<PyType>() {
+        if cls.fast_issubclass(vm.ctx.exceptions.base_exception_type) {
+            let instance = obj.call((), vm)?;
+            return instance.downcast().map_err(|o| {
+                vm.new_type_error(format!(
+                    "calling {} should have returned an instance of BaseException, not {}",
+                    cls.name(),
+                    o.class().name()
+                ))
+            });
+        }
+    }
+    obj.downcast()
+        .map_err(|_| vm.new_type_error("exceptions must derive from BaseException"))
+}
+
+fn get_awaitable(obj: PyObjectRef, vm: &VirtualMachine) -> PyResult {
+    if obj.downcast_ref::<Coroutine>().is_some() {
+        return Ok(obj);
+    }
+    let Some(await_method) = special_method(&obj, "__await__", vm) else {
+        return Err(vm.new_type_error(format!(
+            "object {} can't be used in 'await' expression",
+            obj.class().name()
+        )));
+    };
+    let iter = await_method.call((), vm)?;
+    if gen_core(&iter).is_none() && !PyIter::check(&iter) {
+        return Err(vm.new_type_error(format!(
+            "__await__() returned non-iterator of type '{}'",
+            iter.class().name()
+        )));
+    }
+    Ok(iter)
+}
+
+pub fn cmp_op(op: CmpOp) -> PyComparisonOp {
+    match op {
+        CmpOp::Lt => PyComparisonOp::Lt,
+        CmpOp::Le => PyComparisonOp::Le,
+        CmpOp::Eq => PyComparisonOp::Eq,
+        CmpOp::Ne => PyComparisonOp::Ne,
+        CmpOp::Gt => PyComparisonOp::Gt,
+        CmpOp::Ge => PyComparisonOp::Ge,
+    }
+}
+
+impl GenOp {
+    pub fn mode(self) -> ResumeMode {
+        match self {
+            GenOp::Close => ResumeMode::Close,
+            _ => ResumeMode::Send,
+        }
+    }
+}

@@ -1,0 +1,193 @@
+//! Frames: everything about one activation of a code object, as plain data.
+
+use std::cell::OnceCell;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use num_complex::Complex64;
+use rustpython_vm::builtins::{PyDictRef, PyStrInterned};
+use rustpython_vm::object::{Traverse, TraverseFn};
+use rustpython_vm::{AsObject, PyObjectRef, PyRef, VirtualMachine};
+
+use super::value::Value;
+use crate::bytecode::{CodeObject, Constant};
+use crate::objects::cell::Cell;
+use crate::objects::generator::GenRef;
+
+/// A code object made ready to run: constants turned into objects, names interned.
+#[derive(Debug)]
+pub struct LoadedCode {
+    pub code: Arc<CodeObject>,
+    pub consts: Vec<Value>,
+    pub names: Vec<&'static PyStrInterned>,
+    /// Nested code objects (functions, classes, comprehensions), loaded on first use.
+    children: Vec<OnceCell<Rc<LoadedCode>>>,
+}
+
+impl LoadedCode {
+    pub fn new(code: Arc<CodeObject>, vm: &VirtualMachine) -> Rc<LoadedCode> {
+        let consts = code.consts.iter().map(|c| constant_value(c, vm)).collect();
+        let names = code
+            .names
+            .iter()
+            .map(|n| vm.ctx.intern_str(n.as_str()))
+            .collect();
+        let children = code.consts.iter().map(|_| OnceCell::new()).collect();
+        Rc::new(LoadedCode {
+            code,
+            consts,
+            names,
+            children,
+        })
+    }
+
+    /// The loaded form of the code constant at `index`.
+    pub fn child(&self, index: usize, vm: &VirtualMachine) -> Rc<LoadedCode> {
+        self.children[index]
+            .get_or_init(|| match &self.code.consts[index] {
+                Constant::Code(code) => LoadedCode::new(code.clone(), vm),
+                other => unreachable!("MakeFunction refers to a non-code constant {other:?}"),
+            })
+            .clone()
+    }
+}
+
+pub fn constant_value(c: &Constant, vm: &VirtualMachine) -> Value {
+    match c {
+        Constant::Int(i) => match i64::try_from(i) {
+            Ok(small) => Value::Int(small),
+            Err(_) => Value::Obj(vm.ctx.new_bigint(i).into()),
+        },
+        other => Value::Obj(constant_object(other, vm)),
+    }
+}
+
+pub fn constant_object(c: &Constant, vm: &VirtualMachine) -> PyObjectRef {
+    match c {
+        Constant::None => vm.ctx.none(),
+        Constant::Ellipsis => vm.ctx.ellipsis.clone().into(),
+        Constant::Bool(b) => vm.ctx.new_bool(*b).into(),
+        Constant::Int(i) => vm.ctx.new_bigint(i).into(),
+        Constant::Float(f) => vm.ctx.new_float(*f).into(),
+        Constant::Complex { real, imag } => vm.ctx.new_complex(Complex64::new(*real, *imag)).into(),
+        Constant::Str(bytes) => {
+            let s = rustpython_vm::common::wtf8::Wtf8Buf::from_bytes(bytes.clone())
+                .unwrap_or_else(|b| String::from_utf8_lossy(&b).into_owned().into());
+            vm.ctx.new_str(s).into()
+        }
+        Constant::Bytes(b) => vm.ctx.new_bytes(b.clone()).into(),
+        Constant::Tuple(items) => vm
+            .ctx
+            .new_tuple(items.iter().map(|i| constant_object(i, vm)).collect())
+            .into(),
+        Constant::FrozenSet(items) => {
+            let elements: Vec<PyObjectRef> = items.iter().map(|i| constant_object(i, vm)).collect();
+            vm.ctx
+                .types
+                .frozenset_type
+                .as_object()
+                .call((vm.ctx.new_tuple(elements),), vm)
+                .expect("frozenset of constants")
+        }
+        Constant::Code(_) => vm.ctx.none(),
+    }
+}
+
+/// What happens with a frame's result when it returns (and, for generator frames, when it
+/// yields). Plain data, so a paused program can be written out with it.
+#[derive(Debug)]
+pub enum Completion {
+    /// Push the return value on the caller's stack.
+    Push,
+    /// A class body finished: call the metaclass and fill the `__class__` cell.
+    ClassBody {
+        meta: PyObjectRef,
+        name: PyObjectRef,
+        bases: PyObjectRef,
+        kwargs: PyDictRef,
+        namespace: PyObjectRef,
+    },
+    /// `__init__` finished: it must return None; push the new instance.
+    Init { instance: PyObjectRef },
+    /// A program module finished initialising; the caller re-runs its import instruction.
+    ModuleLoaded,
+    /// A generator frame resumed by the caller: the result goes where `mode` says.
+    Generator { gen: GenRef, mode: ResumeMode },
+    /// The outermost frame of a nested run (RustPython called into Sleepy code).
+    Nested,
+    /// The program's main module.
+    Main,
+}
+
+/// Why a generator frame was resumed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResumeMode {
+    /// `for` loop: a yielded value is the next item; returning ends the loop at `exhausted`.
+    ForIter { exhausted: u32 },
+    /// `next()`/`send()`: a yielded value is the result; returning raises StopIteration.
+    Send,
+    /// `yield from`/`await`: a yielded value is passed outward; returning finishes the
+    /// delegation with the return value.
+    YieldFrom,
+    /// `close()`: GeneratorExit was thrown in; yielding is an error, returning is fine.
+    Close,
+}
+
+#[derive(Debug)]
+pub struct Frame {
+    pub code: Rc<LoadedCode>,
+    /// Index of the next instruction.
+    pub pc: usize,
+    pub stack: Vec<Value>,
+    pub fast: Vec<Option<Value>>,
+    /// Cellvars then freevars.
+    pub cells: Vec<PyRef<Cell>>,
+    pub globals: PyDictRef,
+    pub builtins: PyDictRef,
+    /// The namespace of module and class bodies (and of `exec` with separate locals).
+    pub locals: Option<PyObjectRef>,
+    pub completion: Completion,
+    /// The exception an `except`/`finally` block of this frame is handling.
+    pub handled: Option<PyObjectRef>,
+    /// Function name shown in tracebacks and stack views.
+    pub name: Rc<str>,
+}
+
+impl Frame {
+    pub fn line(&self) -> u32 {
+        self.code.code.line_at(self.pc.saturating_sub(1))
+    }
+}
+
+// SAFETY: every object reference is visited once.
+unsafe impl Traverse for Frame {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.stack.traverse(f);
+        for v in self.fast.iter().flatten() {
+            v.traverse(f);
+        }
+        self.cells.traverse(f);
+        self.globals.traverse(f);
+        self.builtins.traverse(f);
+        self.locals.traverse(f);
+        self.handled.traverse(f);
+        match &self.completion {
+            Completion::ClassBody {
+                meta,
+                name,
+                bases,
+                kwargs,
+                namespace,
+            } => {
+                meta.traverse(f);
+                name.traverse(f);
+                bases.traverse(f);
+                kwargs.traverse(f);
+                namespace.traverse(f);
+            }
+            Completion::Init { instance } => instance.traverse(f),
+            Completion::Generator { gen, .. } => gen.traverse(f),
+            _ => {}
+        }
+    }
+}

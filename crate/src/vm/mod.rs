@@ -1,0 +1,346 @@
+//! The evaluator: frames, the instruction loop, the call protocol, and the runtime state shared
+//! by a session's top-level run and the nested runs RustPython starts by calling Sleepy code.
+
+pub mod call;
+pub mod eval;
+pub mod frame;
+mod imports;
+pub mod intercept;
+pub mod ops;
+mod patterns;
+pub mod traceback;
+pub mod value;
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+use std::sync::Arc;
+
+use rustpython_vm::builtins::{PyDictRef, PyStr};
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
+
+use crate::bytecode::{CodeKind, CodeObject, Instr};
+use crate::compiler::SyntaxError;
+use crate::host::Host;
+use crate::objects::function::Function;
+use crate::objects::generator::GenOp;
+use eval::{Eval, Exit};
+use frame::{Completion, Frame, LoadedCode};
+use value::Value;
+
+/// Why the top-level run stopped before the program ended.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Suspend {
+    Budget,
+    Input { prompt: String },
+    Sleep { seconds: f64 },
+    Checkpoint,
+}
+
+/// Objects the evaluator recognises by identity.
+pub struct Specials {
+    pub builtins_module: PyObjectRef,
+    pub import_func: PyObjectRef,
+    pub object_getattribute: PyObjectRef,
+    pub object_new: PyObjectRef,
+    pub next: PyObjectRef,
+    pub locals: PyObjectRef,
+    pub globals: PyObjectRef,
+    pub vars: PyObjectRef,
+    pub dir: PyObjectRef,
+    pub exec: PyObjectRef,
+    pub eval: PyObjectRef,
+    pub compile: PyObjectRef,
+    pub input: PyObjectRef,
+    pub sleep: PyObjectRef,
+    pub checkpoint: PyObjectRef,
+    pub exc_info: PyObjectRef,
+    pub exception: PyObjectRef,
+}
+
+/// Deepest nesting of native → Sleepy calls: each level costs Rust stack.
+pub const MAX_NESTING: u32 = 120;
+
+pub struct Runtime {
+    pub host: RefCell<Box<dyn Host>>,
+    /// Instructions executed so far.
+    pub ticks: Cell<u64>,
+    /// The top-level run stops when `ticks` reaches this.
+    pub slice_end: Cell<u64>,
+    /// Frames alive on all stacks (the recursion depth).
+    pub depth: Cell<usize>,
+    pub recursion_limit: Cell<usize>,
+    pub nested_entries: Cell<u64>,
+    pub nesting: Cell<u32>,
+    pub max_nesting: Cell<u32>,
+    pub specials: Specials,
+    /// The program's files: path → source.
+    pub files: RefCell<HashMap<String, Arc<str>>>,
+    /// Sources of everything Sleepy compiled, for traceback lines.
+    sources: RefCell<HashMap<String, Arc<str>>>,
+    pub abc_cache: RefCell<HashMap<&'static str, PyObjectRef>>,
+    trampoline: Rc<LoadedCode>,
+}
+
+thread_local! {
+    static CURRENT: RefCell<Option<Rc<Runtime>>> = const { RefCell::new(None) };
+}
+
+/// Makes `rt` the runtime that native entry points use while the guard lives.
+pub struct RuntimeGuard {
+    previous: Option<Rc<Runtime>>,
+}
+
+impl RuntimeGuard {
+    pub fn install(rt: Rc<Runtime>) -> RuntimeGuard {
+        let previous = CURRENT.with(|c| c.borrow_mut().replace(rt));
+        RuntimeGuard { previous }
+    }
+}
+
+impl Drop for RuntimeGuard {
+    fn drop(&mut self) {
+        let previous = self.previous.take();
+        CURRENT.with(|c| *c.borrow_mut() = previous);
+    }
+}
+
+pub fn with_runtime<R>(vm: &VirtualMachine, f: impl FnOnce(&Runtime) -> R) -> PyResult<R> {
+    let rt = CURRENT.with(|c| c.borrow().clone());
+    match rt {
+        Some(rt) => Ok(f(&rt)),
+        None => Err(vm.new_runtime_error("Sleepy code called outside of a running session")),
+    }
+}
+
+fn current(vm: &VirtualMachine) -> PyResult<Rc<Runtime>> {
+    CURRENT
+        .with(|c| c.borrow().clone())
+        .ok_or_else(|| vm.new_runtime_error("Sleepy code called outside of a running session"))
+}
+
+impl Runtime {
+    pub fn new(
+        host: Box<dyn Host>,
+        specials: Specials,
+        recursion_limit: usize,
+        vm: &VirtualMachine,
+    ) -> Runtime {
+        let trampoline = Arc::new(CodeObject {
+            kind: CodeKind::Function,
+            name: "<native>".to_owned(),
+            qualname: "<native>".to_owned(),
+            filename: Arc::from("<native>"),
+            first_line: 0,
+            flags: 0,
+            arg_count: 0,
+            posonly_count: 0,
+            kwonly_count: 0,
+            varnames: Vec::new(),
+            cell_params: Vec::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            names: Vec::new(),
+            consts: Vec::new(),
+            code: vec![Instr::Return],
+            lines: vec![0],
+            handlers: Vec::new(),
+            docstring: None,
+        });
+        Runtime {
+            host: RefCell::new(host),
+            ticks: Cell::new(0),
+            slice_end: Cell::new(0),
+            depth: Cell::new(0),
+            recursion_limit: Cell::new(recursion_limit),
+            nested_entries: Cell::new(0),
+            nesting: Cell::new(0),
+            max_nesting: Cell::new(0),
+            specials,
+            files: RefCell::new(HashMap::new()),
+            sources: RefCell::new(HashMap::new()),
+            abc_cache: RefCell::new(HashMap::new()),
+            trampoline: LoadedCode::new(trampoline, vm),
+        }
+    }
+
+    pub fn register_source(&self, filename: &str, source: &str) {
+        self.sources
+            .borrow_mut()
+            .insert(filename.to_owned(), Arc::from(source));
+    }
+
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+        let sources = self.sources.borrow();
+        let text = sources.get(filename)?;
+        text.lines()
+            .nth(line.checked_sub(1)? as usize)
+            .map(str::to_owned)
+    }
+
+    /// The file that holds program module `name`, if the program has one.
+    pub fn program_module_path(&self, name: &str) -> Option<String> {
+        let files = self.files.borrow();
+        let base = name.replace('.', "/");
+        let module = format!("{base}.py");
+        if files.contains_key(&module) {
+            return Some(module);
+        }
+        let package = format!("{base}/__init__.py");
+        files.contains_key(&package).then_some(package)
+    }
+
+    /// A frame that only returns what is pushed on it: the caller of a generator resumed
+    /// from native code.
+    fn trampoline_frame(&self, vm: &VirtualMachine) -> Frame {
+        let builtins: PyDictRef = self
+            .specials
+            .builtins_module
+            .dict()
+            .expect("builtins module has a dict");
+        let _ = vm;
+        Frame {
+            name: Rc::from("<native>"),
+            code: self.trampoline.clone(),
+            pc: 0,
+            stack: Vec::new(),
+            fast: Vec::new(),
+            cells: Vec::new(),
+            globals: builtins.clone(),
+            builtins,
+            locals: None,
+            completion: Completion::Nested,
+            handled: None,
+        }
+    }
+}
+
+/// Runs `frames` to completion on the Rust stack (RustPython called into Sleepy code).
+fn run_nested(
+    rt: &Runtime,
+    vm: &VirtualMachine,
+    setup: impl FnOnce(&mut Eval) -> Option<Exit>,
+) -> PyResult {
+    let nesting = rt.nesting.get() + 1;
+    if nesting > MAX_NESTING {
+        return Err(vm.new_recursion_error(
+            "maximum recursion depth exceeded (native calls into Python code)",
+        ));
+    }
+    rt.nesting.set(nesting);
+    rt.max_nesting.set(rt.max_nesting.get().max(nesting));
+    rt.nested_entries.set(rt.nested_entries.get() + 1);
+    let mut frames: Vec<Box<Frame>> = Vec::new();
+    let result = {
+        let mut ev = Eval {
+            vm,
+            rt,
+            frames: &mut frames,
+            base: 0,
+            can_suspend: false,
+        };
+        match setup(&mut ev) {
+            Some(exit) => exit,
+            None => ev.run(),
+        }
+    };
+    // Frames left behind (only on an internal error) still count toward the depth.
+    rt.depth.set(rt.depth.get() - frames.len());
+    rt.nesting.set(nesting - 1);
+    match result {
+        Exit::Returned(v) => Ok(v),
+        Exit::Raised(e) => Err(e),
+        Exit::Suspended(_) => Err(vm.new_runtime_error("a nested evaluation cannot suspend")),
+    }
+}
+
+/// A Sleepy function called by RustPython (a key function, `__init__` from `type.__call__`, …).
+pub fn call_from_native(func: PyRef<Function>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+    let rt = current(vm)?;
+    let positional: Vec<Value> = args
+        .args
+        .into_iter()
+        .map(|a| Value::from_obj(a, vm))
+        .collect();
+    let kwargs: Vec<(rustpython_vm::builtins::PyStrRef, Value)> = args
+        .kwargs
+        .into_iter()
+        .map(|(k, v)| (vm.ctx.new_str(k), Value::from_obj(v, vm)))
+        .collect();
+    let kwargs = if kwargs.is_empty() {
+        None
+    } else {
+        Some(kwargs)
+    };
+    let frame = call::new_frame(vm, &func, positional, kwargs, Completion::Nested)?;
+    if func.code.code.is_generator_like() {
+        return Ok(call::make_generator(vm, &func, frame));
+    }
+    run_nested(&rt, vm, |ev| match ev.push_frame(Box::new(frame)) {
+        Ok(()) => None,
+        Err(e) => Some(Exit::Raised(e)),
+    })
+}
+
+/// `next`/`send`/`throw`/`close` of a Sleepy generator, called by RustPython.
+pub fn gen_op_from_native(
+    gen: &PyObject,
+    op: GenOp,
+    arg: Option<PyObjectRef>,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let rt = current(vm)?;
+    let gen = gen.to_owned();
+    run_nested(&rt, vm, |ev| {
+        let trampoline = rt.trampoline_frame(vm);
+        if let Err(e) = ev.push_frame(Box::new(trampoline)) {
+            return Some(Exit::Raised(e));
+        }
+        match call::gen_op(ev, &gen, op, arg) {
+            Ok(flow) => ev.handle_flow(flow),
+            Err(e) => ev.raise(e, true),
+        }
+    })
+}
+
+pub use call::gen_method_argument;
+
+/// The seconds argument of `time.sleep`.
+pub fn host_sleep_seconds(arg: &PyObjectRef, vm: &VirtualMachine) -> PyResult<f64> {
+    let secs: f64 = if let Some(i) = arg.downcast_ref::<rustpython_vm::builtins::PyInt>() {
+        i.try_to_primitive::<i64>(vm)? as f64
+    } else if let Some(f) = arg.downcast_ref::<rustpython_vm::builtins::PyFloat>() {
+        f.to_f64()
+    } else {
+        return Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer or float",
+            arg.class().name()
+        )));
+    };
+    if secs.is_nan() || secs < 0.0 {
+        return Err(vm.new_value_error("sleep length must be non-negative"));
+    }
+    Ok(secs)
+}
+
+/// A Python `SyntaxError` for a compile error (from `exec`, `eval`, `compile`, imports).
+pub fn syntax_error_object(
+    e: &SyntaxError,
+    vm: &VirtualMachine,
+) -> rustpython_vm::builtins::PyBaseExceptionRef {
+    let details = vm.ctx.new_tuple(vec![
+        vm.ctx.new_str(e.filename.as_str()).into(),
+        vm.ctx.new_int(e.line).into(),
+        vm.ctx.new_int(e.column).into(),
+        vm.ctx.new_str(e.text.as_str()).into(),
+    ]);
+    vm.new_exception(
+        vm.ctx.exceptions.syntax_error.to_owned(),
+        vec![vm.ctx.new_str(e.message.as_str()).into(), details.into()],
+    )
+}
+
+pub fn str_of(obj: &PyObject) -> Option<String> {
+    obj.downcast_ref::<PyStr>().map(|s| s.to_string())
+}

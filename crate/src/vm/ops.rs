@@ -1,0 +1,307 @@
+//! Operators, with fast paths for small ints and floats; everything else is RustPython's.
+
+use rustpython_vm::builtins::{PyBool, PyFloat, PyList, PyTuple};
+use rustpython_vm::protocol::PyIterReturn;
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
+
+use super::value::Value;
+use crate::bytecode::{BinOp, CmpOp, UnaryOp};
+
+/// Python's floor division and modulo on i64 (None on overflow or division by zero).
+fn floor_div(a: i64, b: i64) -> Option<i64> {
+    if b == 0 {
+        return None;
+    }
+    let q = a.checked_div(b)?;
+    if (a % b != 0) && ((a < 0) != (b < 0)) {
+        q.checked_sub(1)
+    } else {
+        Some(q)
+    }
+}
+
+fn floor_mod(a: i64, b: i64) -> Option<i64> {
+    if b == 0 {
+        return None;
+    }
+    let r = a.checked_rem(b)?;
+    if r != 0 && ((r < 0) != (b < 0)) {
+        Some(r + b)
+    } else {
+        Some(r)
+    }
+}
+
+#[inline]
+fn int_fast(op: BinOp, a: i64, b: i64) -> Option<i64> {
+    match op {
+        BinOp::Add => a.checked_add(b),
+        BinOp::Sub => a.checked_sub(b),
+        BinOp::Mul => a.checked_mul(b),
+        BinOp::FloorDiv => floor_div(a, b),
+        BinOp::Mod => floor_mod(a, b),
+        BinOp::And => Some(a & b),
+        BinOp::Or => Some(a | b),
+        BinOp::Xor => Some(a ^ b),
+        BinOp::LShift if (0..63).contains(&b) => {
+            let r = a.checked_shl(b as u32)?;
+            (r >> b == a).then_some(r)
+        }
+        BinOp::RShift if (0..64).contains(&b) => Some(a >> b),
+        _ => None,
+    }
+}
+
+#[inline]
+fn exact_float(obj: &PyObjectRef, vm: &VirtualMachine) -> Option<f64> {
+    if obj.class().is(vm.ctx.types.float_type) {
+        obj.downcast_ref::<PyFloat>().map(|f| f.to_f64())
+    } else {
+        None
+    }
+}
+
+#[inline]
+fn float_operand(v: &Value, vm: &VirtualMachine) -> Option<f64> {
+    match v {
+        Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
+        Value::Obj(o) => exact_float(o, vm),
+        _ => None,
+    }
+}
+
+#[inline]
+fn float_fast(op: BinOp, a: &Value, b: &Value, vm: &VirtualMachine) -> Option<f64> {
+    if !matches!((a, b), (Value::Obj(_), _) | (_, Value::Obj(_))) {
+        return None;
+    }
+    let x = float_operand(a, vm)?;
+    let y = float_operand(b, vm)?;
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Sub => Some(x - y),
+        BinOp::Mul => Some(x * y),
+        BinOp::TrueDiv if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
+pub fn binary(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+        if let Some(r) = int_fast(op, *x, *y) {
+            return Ok(Value::Int(r));
+        }
+        if op == BinOp::TrueDiv
+            && *y != 0
+            && x.unsigned_abs() < (1 << 53)
+            && y.unsigned_abs() < (1 << 53)
+        {
+            return Ok(Value::Obj(vm.ctx.new_float(*x as f64 / *y as f64).into()));
+        }
+    }
+    if let Some(r) = float_fast(op, &a, &b, vm) {
+        return Ok(Value::Obj(vm.ctx.new_float(r).into()));
+    }
+    let a = a.into_obj(vm);
+    let b = b.into_obj(vm);
+    let r = match op {
+        BinOp::Add => vm._add(&a, &b),
+        BinOp::Sub => vm._sub(&a, &b),
+        BinOp::Mul => vm._mul(&a, &b),
+        BinOp::MatMul => vm._matmul(&a, &b),
+        BinOp::TrueDiv => vm._truediv(&a, &b),
+        BinOp::FloorDiv => vm._floordiv(&a, &b),
+        BinOp::Mod => vm._mod(&a, &b),
+        BinOp::Pow => vm._pow(&a, &b, vm.ctx.none.as_object()),
+        BinOp::LShift => vm._lshift(&a, &b),
+        BinOp::RShift => vm._rshift(&a, &b),
+        BinOp::And => vm._and(&a, &b),
+        BinOp::Or => vm._or(&a, &b),
+        BinOp::Xor => vm._xor(&a, &b),
+    }?;
+    Ok(Value::from_obj(r, vm))
+}
+
+pub fn inplace(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+        if let Some(r) = int_fast(op, *x, *y) {
+            return Ok(Value::Int(r));
+        }
+    }
+    if let Some(r) = float_fast(op, &a, &b, vm) {
+        return Ok(Value::Obj(vm.ctx.new_float(r).into()));
+    }
+    let a = a.into_obj(vm);
+    let b = b.into_obj(vm);
+    let r = match op {
+        BinOp::Add => vm._iadd(&a, &b),
+        BinOp::Sub => vm._isub(&a, &b),
+        BinOp::Mul => vm._imul(&a, &b),
+        BinOp::MatMul => vm._imatmul(&a, &b),
+        BinOp::TrueDiv => vm._itruediv(&a, &b),
+        BinOp::FloorDiv => vm._ifloordiv(&a, &b),
+        BinOp::Mod => vm._imod(&a, &b),
+        BinOp::Pow => vm._ipow(&a, &b, vm.ctx.none.as_object()),
+        BinOp::LShift => vm._ilshift(&a, &b),
+        BinOp::RShift => vm._irshift(&a, &b),
+        BinOp::And => vm._iand(&a, &b),
+        BinOp::Or => vm._ior(&a, &b),
+        BinOp::Xor => vm._ixor(&a, &b),
+    }?;
+    Ok(Value::from_obj(r, vm))
+}
+
+pub fn unary(op: UnaryOp, a: Value, vm: &VirtualMachine) -> PyResult<Value> {
+    if let Value::Int(x) = a {
+        match op {
+            UnaryOp::Neg => {
+                if let Some(r) = x.checked_neg() {
+                    return Ok(Value::Int(r));
+                }
+            }
+            UnaryOp::Pos => return Ok(Value::Int(x)),
+            UnaryOp::Invert => return Ok(Value::Int(!x)),
+            UnaryOp::Not => return Ok(Value::Obj(vm.ctx.new_bool(x == 0).into())),
+        }
+    }
+    if op == UnaryOp::Not {
+        let t = truthy(&a, vm)?;
+        return Ok(Value::Obj(vm.ctx.new_bool(!t).into()));
+    }
+    let a = a.into_obj(vm);
+    let r = match op {
+        UnaryOp::Neg => vm._neg(&a),
+        UnaryOp::Pos => vm._pos(&a),
+        UnaryOp::Invert => vm._invert(&a),
+        UnaryOp::Not => unreachable!("handled above"),
+    }?;
+    Ok(Value::from_obj(r, vm))
+}
+
+pub fn compare(op: CmpOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+        let r = match op {
+            CmpOp::Lt => x < y,
+            CmpOp::Le => x <= y,
+            CmpOp::Eq => x == y,
+            CmpOp::Ne => x != y,
+            CmpOp::Gt => x > y,
+            CmpOp::Ge => x >= y,
+        };
+        return Ok(Value::Obj(vm.ctx.new_bool(r).into()));
+    }
+    let a = a.into_obj(vm);
+    let b = b.into_obj(vm);
+    let r = a
+        .as_object()
+        .rich_compare(&b, super::eval::cmp_op(op), vm)?;
+    Ok(Value::Obj(r))
+}
+
+#[inline]
+pub fn truthy(v: &Value, vm: &VirtualMachine) -> PyResult<bool> {
+    match v {
+        Value::Int(i) => Ok(*i != 0),
+        Value::Obj(o) => {
+            if o.is(&vm.ctx.true_value) {
+                Ok(true)
+            } else if o.is(&vm.ctx.false_value) || vm.is_none(o) {
+                Ok(false)
+            } else if o.downcast_ref::<PyBool>().is_some() {
+                o.clone().is_true(vm)
+            } else {
+                o.clone().is_true(vm)
+            }
+        }
+        Value::Null => Ok(false),
+    }
+}
+
+pub fn subscript(container: &PyObjectRef, key: Value, vm: &VirtualMachine) -> PyResult<Value> {
+    if let Value::Int(i) = key {
+        if let Some(list) = container.downcast_ref_if_exact::<PyList>(vm) {
+            let items = list.borrow_vec();
+            let len = items.len() as i64;
+            let idx = if i < 0 { i + len } else { i };
+            if (0..len).contains(&idx) {
+                return Ok(Value::from_obj(items[idx as usize].clone(), vm));
+            }
+        } else if let Some(tuple) = container.downcast_ref_if_exact::<PyTuple>(vm) {
+            let items = tuple.as_slice();
+            let len = items.len() as i64;
+            let idx = if i < 0 { i + len } else { i };
+            if (0..len).contains(&idx) {
+                return Ok(Value::from_obj(items[idx as usize].clone(), vm));
+            }
+        }
+    }
+    let key = key.into_obj(vm);
+    let v = container.get_item(&*key, vm)?;
+    Ok(Value::from_obj(v, vm))
+}
+
+/// Unpacks `seq` for `a, b = …` (`after` None) or `a, *b, c = …` (`before` items, a list,
+/// `after` items). Returns the items in order.
+pub fn unpack(
+    seq: &PyObjectRef,
+    before: usize,
+    after: Option<usize>,
+    vm: &VirtualMachine,
+) -> PyResult<Vec<PyObjectRef>> {
+    let items: Vec<PyObjectRef> = if let Some(t) = seq.downcast_ref_if_exact::<PyTuple>(vm) {
+        t.as_slice().to_vec()
+    } else if let Some(l) = seq.downcast_ref_if_exact::<PyList>(vm) {
+        l.borrow_vec().to_vec()
+    } else {
+        let iter = seq.get_iter(vm).map_err(|_| {
+            vm.new_type_error(format!(
+                "cannot unpack non-iterable {} object",
+                seq.class().name()
+            ))
+        })?;
+        let mut items = Vec::new();
+        loop {
+            match iter.next(vm)? {
+                PyIterReturn::Return(v) => items.push(v),
+                PyIterReturn::StopIteration(_) => break,
+            }
+            if after.is_none() && items.len() > before {
+                return Err(
+                    vm.new_value_error(format!("too many values to unpack (expected {before})"))
+                );
+            }
+        }
+        items
+    };
+    match after {
+        None => {
+            if items.len() > before {
+                return Err(
+                    vm.new_value_error(format!("too many values to unpack (expected {before})"))
+                );
+            }
+            if items.len() < before {
+                return Err(vm.new_value_error(format!(
+                    "not enough values to unpack (expected {before}, got {})",
+                    items.len()
+                )));
+            }
+            Ok(items)
+        }
+        Some(after) => {
+            if items.len() < before + after {
+                return Err(vm.new_value_error(format!(
+                    "not enough values to unpack (expected at least {}, got {})",
+                    before + after,
+                    items.len()
+                )));
+            }
+            let mut items = items;
+            let tail = items.split_off(items.len() - after);
+            let middle = items.split_off(before);
+            items.push(vm.ctx.new_list(middle).into());
+            items.extend(tail);
+            Ok(items)
+        }
+    }
+}

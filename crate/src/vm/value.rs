@@ -1,0 +1,67 @@
+//! What the evaluator keeps on value stacks and in local slots.
+
+use rustpython_vm::builtins::PyInt;
+use rustpython_vm::object::{Traverse, TraverseFn};
+use rustpython_vm::{AsObject, PyObjectRef, VirtualMachine};
+
+/// A value on a frame's stack or in one of its locals. Small ints stay unboxed until an
+/// operation needs them as objects: the counting loops that dominate programs never allocate.
+#[derive(Debug, Clone)]
+pub enum Value {
+    Int(i64),
+    Obj(PyObjectRef),
+    /// The empty slot `LoadMethod` leaves when the attribute is not an unbound method.
+    Null,
+}
+
+impl Value {
+    #[inline]
+    pub fn to_obj(&self, vm: &VirtualMachine) -> PyObjectRef {
+        match self {
+            Value::Int(i) => vm.ctx.new_int(*i).into(),
+            Value::Obj(o) => o.clone(),
+            Value::Null => vm.ctx.none(),
+        }
+    }
+
+    #[inline]
+    pub fn into_obj(self, vm: &VirtualMachine) -> PyObjectRef {
+        match self {
+            Value::Int(i) => vm.ctx.new_int(i).into(),
+            Value::Obj(o) => o,
+            Value::Null => vm.ctx.none(),
+        }
+    }
+
+    /// Wraps an object, unboxing exact ints that fit in an i64.
+    #[inline]
+    pub fn from_obj(obj: PyObjectRef, vm: &VirtualMachine) -> Value {
+        if obj.class().is(vm.ctx.types.int_type) {
+            if let Some(int) = obj.downcast_ref::<PyInt>() {
+                if let Ok(i) = i64::try_from(int.as_bigint()) {
+                    return Value::Int(i);
+                }
+            }
+        }
+        Value::Obj(obj)
+    }
+
+    pub fn is_null(&self) -> bool {
+        matches!(self, Value::Null)
+    }
+}
+
+impl From<PyObjectRef> for Value {
+    fn from(obj: PyObjectRef) -> Self {
+        Value::Obj(obj)
+    }
+}
+
+// SAFETY: every object reference is visited once.
+unsafe impl Traverse for Value {
+    fn traverse(&self, traverse_fn: &mut TraverseFn<'_>) {
+        if let Value::Obj(o) = self {
+            traverse_fn(o);
+        }
+    }
+}

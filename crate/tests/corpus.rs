@@ -1,0 +1,212 @@
+//! The corpus invariant: every program in `tests/programs` prints exactly what CPython printed
+//! (its `.out`, `.err` and `.code` files), whether it runs in one go or in slices of 1, 7 or
+//! 1000 instructions.
+
+use std::cell::RefCell;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+
+use sleepy::host::{Host, Stream};
+use sleepy::{Config, Pause, Program, Session, Status};
+
+#[derive(Default)]
+struct Captured {
+    stdout: String,
+    stderr: String,
+}
+
+struct CaptureHost(Rc<RefCell<Captured>>);
+
+impl Host for CaptureHost {
+    fn write(&mut self, stream: Stream, text: &str) {
+        let mut c = self.0.borrow_mut();
+        match stream {
+            Stream::Stdout => c.stdout.push_str(text),
+            Stream::Stderr => c.stderr.push_str(text),
+        }
+    }
+
+    fn read_line_blocking(&mut self, _prompt: &str) -> Option<Option<String>> {
+        Some(None)
+    }
+
+    fn sleep_blocking(&mut self, _seconds: f64) -> bool {
+        true
+    }
+
+    fn now(&self) -> f64 {
+        // Sleeps are not waited out in tests: time jumps forward instead.
+        f64::MAX / 2.0
+    }
+}
+
+struct Outcome {
+    stdout: String,
+    stderr: String,
+    exit_code: i32,
+}
+
+fn run_program(path: &Path, fuel: u64) -> Outcome {
+    let source = std::fs::read_to_string(path).expect("read program");
+    let name = path.file_name().unwrap().to_string_lossy().into_owned();
+    let captured = Rc::new(RefCell::new(Captured::default()));
+    let mut session = match Session::new(
+        Program::single(&name, &source),
+        Config::default(),
+        Box::new(CaptureHost(captured.clone())),
+    ) {
+        Ok(s) => s,
+        Err(e) => {
+            return Outcome {
+                stdout: String::new(),
+                stderr: e.to_string(),
+                exit_code: 1,
+            }
+        }
+    };
+    let exit_code = loop {
+        match session.run(fuel) {
+            Status::Suspended(Pause::Input { .. }) => session.provide_input(None),
+            Status::Suspended(_) => {}
+            Status::Finished { exit_code } => break exit_code,
+            Status::Failed { .. } => break 1,
+        }
+    };
+    drop(session);
+    let c = captured.borrow();
+    Outcome {
+        stdout: c.stdout.clone(),
+        stderr: c.stderr.clone(),
+        exit_code,
+    }
+}
+
+fn corpus_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/programs")
+}
+
+/// CPython 3.11 underlines the failing expression in tracebacks; Sleepy does not yet.
+fn without_carets(text: &str) -> String {
+    text.lines()
+        .filter(|l| !l.trim().chars().all(|c| c == '^' || c == '~') || l.trim().is_empty())
+        .map(|l| format!("{l}\n"))
+        .collect()
+}
+
+fn check(path: &Path, fuel: u64) -> Result<(), String> {
+    let expected_out = std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();
+    let expected_err = std::fs::read_to_string(path.with_extension("err")).ok();
+    let expected_code: i32 = std::fs::read_to_string(path.with_extension("code"))
+        .ok()
+        .and_then(|c| c.trim().parse().ok())
+        .unwrap_or(if expected_err.as_deref().is_some_and(|e| !e.is_empty()) {
+            1
+        } else {
+            0
+        });
+    let got = run_program(path, fuel);
+    let name = path.file_name().unwrap().to_string_lossy();
+    if got.stdout != expected_out {
+        return Err(format!(
+            "{name} (fuel {fuel}): stdout differs\n{}",
+            diff(&expected_out, &got.stdout)
+        ));
+    }
+    let expected_err = without_carets(&expected_err.unwrap_or_default());
+    if got.stderr != expected_err {
+        return Err(format!(
+            "{name} (fuel {fuel}): stderr differs\n{}",
+            diff(&expected_err, &got.stderr)
+        ));
+    }
+    if got.exit_code != expected_code {
+        return Err(format!(
+            "{name} (fuel {fuel}): exit code {} instead of {expected_code}",
+            got.exit_code
+        ));
+    }
+    Ok(())
+}
+
+fn diff(expected: &str, got: &str) -> String {
+    let e: Vec<&str> = expected.lines().collect();
+    let g: Vec<&str> = got.lines().collect();
+    for i in 0..e.len().max(g.len()) {
+        if e.get(i) != g.get(i) {
+            return format!(
+                "  first difference at line {}:\n  expected: {:?}\n  got:      {:?}",
+                i + 1,
+                e.get(i).unwrap_or(&"<end>"),
+                g.get(i).unwrap_or(&"<end>")
+            );
+        }
+    }
+    "  (trailing newline differs)".to_owned()
+}
+
+fn programs() -> Vec<PathBuf> {
+    let filter = std::env::var("SLEEPY_CORPUS_FILTER").ok();
+    let mut all: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
+        .expect("corpus directory")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "py"))
+        .filter(|p| {
+            filter
+                .as_ref()
+                .is_none_or(|f| p.to_string_lossy().contains(f.as_str()))
+        })
+        .collect();
+    all.sort();
+    all
+}
+
+/// Runs every program with `fuel`, on threads with room for deep native recursion.
+fn run_corpus(fuel: u64) {
+    let programs = programs();
+    assert!(!programs.is_empty(), "the corpus is empty");
+    let failures: Vec<String> = programs
+        .chunks(programs.len().div_ceil(2))
+        .map(|chunk| {
+            let chunk = chunk.to_vec();
+            std::thread::Builder::new()
+                .stack_size(1 << 30)
+                .spawn(move || {
+                    chunk
+                        .iter()
+                        .filter_map(|p| check(p, fuel).err())
+                        .collect::<Vec<_>>()
+                })
+                .unwrap()
+        })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .flat_map(|h| h.join().expect("corpus thread"))
+        .collect();
+    assert!(
+        failures.is_empty(),
+        "{} of {} programs differ from CPython:\n{}",
+        failures.len(),
+        programs.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn corpus_unlimited_fuel() {
+    run_corpus(u64::MAX);
+}
+
+#[test]
+fn corpus_fuel_1() {
+    run_corpus(1);
+}
+
+#[test]
+fn corpus_fuel_7() {
+    run_corpus(7);
+}
+
+#[test]
+fn corpus_fuel_1000() {
+    run_corpus(1000);
+}

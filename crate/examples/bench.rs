@@ -44,9 +44,7 @@ fn sleepy_run(name: &str, source: &str, slice: u64) -> String {
 
 fn rustpython_run(interp: &Interpreter, name: &str, source: &str) -> String {
     interp.enter(|vm| {
-        let code = vm
-            .compile(source, Mode::Exec, name.to_owned())
-            .expect("compiles");
+        let code = vm.compile(source, Mode::Exec, name.to_owned()).expect("compiles");
         let scope = vm.new_scope_with_builtins();
         let io = vm.import("io", 0).unwrap();
         let buf = vm.call_method(&io, "StringIO", ()).unwrap();
@@ -56,19 +54,12 @@ fn rustpython_run(interp: &Interpreter, name: &str, source: &str) -> String {
             vm.write_exception(&mut s, &e).unwrap();
             panic!("{name} failed under RustPython:\n{s}");
         }
-        vm.call_method(&buf, "getvalue", ())
-            .unwrap()
-            .str(vm)
-            .unwrap()
-            .to_string()
+        vm.call_method(&buf, "getvalue", ()).unwrap().str(vm).unwrap().to_string()
     })
 }
 
 fn cpython_run(path: &Path) -> String {
-    let out = std::process::Command::new("python3")
-        .arg(path)
-        .output()
-        .expect("python3 runs");
+    let out = std::process::Command::new("python3").arg(path).output().expect("python3 runs");
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -103,11 +94,9 @@ fn main() {
         let (rp, rp_out) = best_of(3, || rustpython_run(&interp, &name, &source));
         let (sl, sl_out) = best_of(3, || sleepy_run(&name, &source, u64::MAX));
         let (sl_sliced, sliced_out) = best_of(3, || sleepy_run(&name, &source, 10_000));
-        for (who, out) in [
-            ("RustPython", &rp_out),
-            ("Sleepy", &sl_out),
-            ("Sleepy sliced", &sliced_out),
-        ] {
+        for (who, out) in
+            [("RustPython", &rp_out), ("Sleepy", &sl_out), ("Sleepy sliced", &sliced_out)]
+        {
             if out != &cp_out {
                 eprintln!("warning: {name}: {who} printed {out:?}, CPython {cp_out:?}");
             }

@@ -329,3 +329,26 @@ impl CodeObject {
         self.lines.get(pc).copied().unwrap_or(self.first_line)
     }
 }
+
+impl CodeObject {
+    /// A listing of this code object and the ones nested in it, for `sleepy dis`.
+    pub fn disassemble(&self) -> String {
+        let mut out = format!("code {} ({}:{})\n", self.qualname, self.filename, self.first_line);
+        for (pc, instr) in self.code.iter().enumerate() {
+            out.push_str(&format!("{:>5} {:>5}  {instr:?}\n", self.lines[pc], pc));
+        }
+        for h in &self.handlers {
+            out.push_str(&format!(
+                "  handler {}..{} -> {} depth {}\n",
+                h.start, h.end, h.target, h.depth
+            ));
+        }
+        for c in &self.consts {
+            if let Constant::Code(code) = c {
+                out.push('\n');
+                out.push_str(&code.disassemble());
+            }
+        }
+        out
+    }
+}

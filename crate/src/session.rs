@@ -47,10 +47,7 @@ pub struct Config {
 
 impl Default for Config {
     fn default() -> Self {
-        Config {
-            recursion_limit: 1000,
-            hash_seed: 0,
-        }
+        Config { recursion_limit: 1000, hash_seed: 0 }
     }
 }
 
@@ -95,10 +92,7 @@ fn new_interpreter(config: &Config) -> Interpreter {
     settings.isolated = true;
     let builder = Interpreter::builder(settings);
     let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
-    builder
-        .add_native_modules(&defs)
-        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
-        .build()
+    builder.add_native_modules(&defs).add_frozen_modules(rustpython_pylib::FROZEN_STDLIB).build()
 }
 
 /// Replaces the builtins that need a frame and wires up the host streams.
@@ -147,32 +141,26 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
     )?;
     let time = vm.import("time", 0)?;
     let sleep: PyObjectRef = vm
-        .new_function(
-            "sleep",
-            |secs: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
-                let secs = crate::vm::host_sleep_seconds(&secs, vm)?;
-                let slept =
-                    crate::vm::with_runtime(vm, |rt| rt.host.borrow_mut().sleep_blocking(secs))?;
-                if slept {
-                    Ok(())
-                } else {
-                    Err(vm.new_runtime_error(
-                        "time.sleep() cannot wait here: it was called from a builtin",
-                    ))
-                }
-            },
-        )
+        .new_function("sleep", |secs: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
+            let secs = crate::vm::host_sleep_seconds(&secs, vm)?;
+            let slept =
+                crate::vm::with_runtime(vm, |rt| rt.host.borrow_mut().sleep_blocking(secs))?;
+            if slept {
+                Ok(())
+            } else {
+                Err(vm.new_runtime_error(
+                    "time.sleep() cannot wait here: it was called from a builtin",
+                ))
+            }
+        })
         .into();
     time.set_attr("sleep", sleep.clone(), vm)?;
-    let checkpoint: PyObjectRef = vm
-        .new_function("checkpoint", |vm: &VirtualMachine| vm.ctx.none())
-        .into();
+    let checkpoint: PyObjectRef =
+        vm.new_function("checkpoint", |vm: &VirtualMachine| vm.ctx.none()).into();
     let sleepy_dict = vm.ctx.new_dict();
     sleepy_dict.set_item("checkpoint", checkpoint.clone(), vm)?;
     let sleepy_module = vm.new_module("sleepy", sleepy_dict, None);
-    vm.sys_module
-        .get_attr("modules", vm)?
-        .set_item("sleepy", sleepy_module.into(), vm)?;
+    vm.sys_module.get_attr("modules", vm)?.set_item("sleepy", sleepy_module.into(), vm)?;
     let object = vm.ctx.types.object_type;
     Ok(Specials {
         builtins_module: builtins.clone().into(),
@@ -202,20 +190,14 @@ impl Session {
         config: Config,
         host: Box<dyn Host>,
     ) -> Result<Session, SyntaxError> {
-        let main_source = program
-            .files
-            .get(&program.main)
-            .cloned()
-            .unwrap_or_default();
+        let main_source = program.files.get(&program.main).cloned().unwrap_or_default();
         let code = compiler::compile(&main_source, &program.main, Mode::Exec)?;
         let interpreter = new_interpreter(&config);
         let (rt, frame) = interpreter.enter(|vm| {
             let specials = install(vm).expect("Sleepy's builtins install cleanly");
             let rt = Rc::new(Runtime::new(host, specials, config.recursion_limit, vm));
             for (path, source) in &program.files {
-                rt.files
-                    .borrow_mut()
-                    .insert(path.clone(), source.as_str().into());
+                rt.files.borrow_mut().insert(path.clone(), source.as_str().into());
             }
             rt.register_source(&program.main, &main_source);
             let frame =
@@ -262,11 +244,7 @@ impl Session {
             return done.clone();
         }
         match &self.waiting {
-            Waiting::Input => {
-                return Status::Suspended(Pause::Input {
-                    prompt: String::new(),
-                })
-            }
+            Waiting::Input => return Status::Suspended(Pause::Input { prompt: String::new() }),
             Waiting::Sleep { until } => {
                 let until = *until;
                 if self.rt.host.borrow().now() < until {
@@ -281,13 +259,7 @@ impl Session {
         let (status, waiting) = self.interpreter.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());
             rt.slice_end.set(rt.ticks.get().saturating_add(fuel));
-            let mut ev = Eval {
-                vm,
-                rt: &rt,
-                frames,
-                base: 0,
-                can_suspend: true,
-            };
+            let mut ev = Eval { vm, rt: &rt, frames, base: 0, can_suspend: true };
             let first = match waiting {
                 Waiting::Line(Some(line)) => {
                     ev.frames
@@ -305,11 +277,7 @@ impl Session {
                     ev.raise(e, true)
                 }
                 Waiting::Sleep { .. } | Waiting::Checkpoint => {
-                    ev.frames
-                        .last_mut()
-                        .expect("frame")
-                        .stack
-                        .push(Value::Obj(vm.ctx.none()));
+                    ev.frames.last_mut().expect("frame").stack.push(Value::Obj(vm.ctx.none()));
                     None
                 }
                 Waiting::Nothing | Waiting::Input => None,
@@ -329,6 +297,9 @@ impl Session {
 }
 
 fn conclude(vm: &VirtualMachine, rt: &Runtime, exit: Exit) -> (Status, Waiting) {
+    if matches!(exit, Exit::Returned(_) | Exit::Raised(_)) {
+        run_exit_functions(vm, rt);
+    }
     match exit {
         Exit::Returned(_) => (Status::Finished { exit_code: 0 }, Waiting::Nothing),
         Exit::Raised(exc) => (uncaught(vm, rt, exc), Waiting::Nothing),
@@ -339,10 +310,7 @@ fn conclude(vm: &VirtualMachine, rt: &Runtime, exit: Exit) -> (Status, Waiting) 
         }
         Exit::Suspended(Suspend::Sleep { seconds }) => {
             let until = rt.host.borrow().now() + seconds;
-            (
-                Status::Suspended(Pause::Sleep { until }),
-                Waiting::Sleep { until },
-            )
+            (Status::Suspended(Pause::Sleep { until }), Waiting::Sleep { until })
         }
         Exit::Suspended(Suspend::Checkpoint) => {
             (Status::Suspended(Pause::Checkpoint), Waiting::Checkpoint)
@@ -361,9 +329,7 @@ fn uncaught(vm: &VirtualMachine, rt: &Runtime, exc: PyBaseExceptionRef) -> Statu
                 Ok(n) => n,
                 Err(_) => {
                     let text = c.str(vm).map(|s| s.to_string()).unwrap_or_default();
-                    rt.host
-                        .borrow_mut()
-                        .write(Stream::Stderr, &format!("{text}\n"));
+                    rt.host.borrow_mut().write(Stream::Stderr, &format!("{text}\n"));
                     1
                 }
             },
@@ -373,6 +339,17 @@ fn uncaught(vm: &VirtualMachine, rt: &Runtime, exc: PyBaseExceptionRef) -> Statu
     let text = traceback::format(vm, rt, &exc);
     rt.host.borrow_mut().write(Stream::Stderr, &text);
     Status::Failed { traceback: text }
+}
+
+/// `atexit` handlers run when the program ends, as in CPython.
+fn run_exit_functions(vm: &VirtualMachine, rt: &Runtime) {
+    let Ok(modules) = vm.sys_module.get_attr("modules", vm) else { return };
+    if let Ok(atexit) = modules.get_item("atexit", vm) {
+        if let Err(e) = vm.call_method(&atexit, "_run_exitfuncs", ()) {
+            let text = traceback::format(vm, rt, &e);
+            rt.host.borrow_mut().write(Stream::Stderr, &text);
+        }
+    }
 }
 
 fn main_frame(
@@ -387,9 +364,7 @@ fn main_frame(
     globals.set_item("__builtins__", rt.specials.builtins_module.clone(), vm)?;
     globals.set_item("__doc__", vm.ctx.none(), vm)?;
     let module = vm.new_module("__main__", globals.clone(), None);
-    vm.sys_module
-        .get_attr("modules", vm)?
-        .set_item("__main__", module.into(), vm)?;
+    vm.sys_module.get_attr("modules", vm)?.set_item("__main__", module.into(), vm)?;
     let builtins = rt.specials.builtins_module.dict().expect("builtins dict");
     Ok(Frame {
         name: Rc::from("<module>"),

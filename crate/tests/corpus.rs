@@ -56,13 +56,7 @@ fn run_program(path: &Path, fuel: u64) -> Outcome {
         Box::new(CaptureHost(captured.clone())),
     ) {
         Ok(s) => s,
-        Err(e) => {
-            return Outcome {
-                stdout: String::new(),
-                stderr: e.to_string(),
-                exit_code: 1,
-            }
-        }
+        Err(e) => return Outcome { stdout: String::new(), stderr: e.to_string(), exit_code: 1 },
     };
     let exit_code = loop {
         match session.run(fuel) {
@@ -74,11 +68,7 @@ fn run_program(path: &Path, fuel: u64) -> Outcome {
     };
     drop(session);
     let c = captured.borrow();
-    Outcome {
-        stdout: c.stdout.clone(),
-        stderr: c.stderr.clone(),
-        exit_code,
-    }
+    Outcome { stdout: c.stdout.clone(), stderr: c.stderr.clone(), exit_code }
 }
 
 fn corpus_dir() -> PathBuf {
@@ -99,11 +89,7 @@ fn check(path: &Path, fuel: u64) -> Result<(), String> {
     let expected_code: i32 = std::fs::read_to_string(path.with_extension("code"))
         .ok()
         .and_then(|c| c.trim().parse().ok())
-        .unwrap_or(if expected_err.as_deref().is_some_and(|e| !e.is_empty()) {
-            1
-        } else {
-            0
-        });
+        .unwrap_or(if expected_err.as_deref().is_some_and(|e| !e.is_empty()) { 1 } else { 0 });
     let got = run_program(path, fuel);
     let name = path.file_name().unwrap().to_string_lossy();
     if got.stdout != expected_out {
@@ -150,11 +136,7 @@ fn programs() -> Vec<PathBuf> {
         .expect("corpus directory")
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
-        .filter(|p| {
-            filter
-                .as_ref()
-                .is_none_or(|f| p.to_string_lossy().contains(f.as_str()))
-        })
+        .filter(|p| filter.as_ref().is_none_or(|f| p.to_string_lossy().contains(f.as_str())))
         .collect();
     all.sort();
     all
@@ -171,10 +153,7 @@ fn run_corpus(fuel: u64) {
             std::thread::Builder::new()
                 .stack_size(1 << 30)
                 .spawn(move || {
-                    chunk
-                        .iter()
-                        .filter_map(|p| check(p, fuel).err())
-                        .collect::<Vec<_>>()
+                    chunk.iter().filter_map(|p| check(p, fuel).err()).collect::<Vec<_>>()
                 })
                 .unwrap()
         })

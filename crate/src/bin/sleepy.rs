@@ -9,11 +9,7 @@ use sleepy::host::{Host, Stream};
 use sleepy::{Config, Pause, Program, Session, Status};
 
 #[derive(Parser)]
-#[command(
-    name = "sleepy",
-    version,
-    about = "A Python interpreter you can pause, save and resume"
-)]
+#[command(name = "sleepy", version, about = "A Python interpreter you can pause, save and resume")]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -38,6 +34,8 @@ enum Command {
         #[arg(long)]
         stats: bool,
     },
+    /// Show the bytecode Sleepy compiles a file to.
+    Dis { file: PathBuf },
 }
 
 /// The terminal: output goes straight to stdout/stderr, input comes from stdin.
@@ -108,10 +106,7 @@ fn run(
             return ExitCode::from(2);
         }
     };
-    let config = Config {
-        recursion_limit,
-        ..Config::default()
-    };
+    let config = Config { recursion_limit, ..Config::default() };
     let mut session = match Session::new(program, config, Box::new(Terminal)) {
         Ok(s) => s,
         Err(e) => {
@@ -146,19 +141,40 @@ fn run(
     ExitCode::from(code.clamp(0, 255) as u8)
 }
 
+fn dis(path: &std::path::Path) -> ExitCode {
+    let source = match std::fs::read_to_string(path) {
+        Ok(s) => s,
+        Err(e) => {
+            eprintln!("sleepy: can't open file '{}': {e}", path.display());
+            return ExitCode::from(2);
+        }
+    };
+    match sleepy::compiler::compile(
+        &source,
+        &path.display().to_string(),
+        sleepy::compiler::Mode::Exec,
+    ) {
+        Ok(code) => {
+            print!("{}", code.disassemble());
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprint!("{e}");
+            ExitCode::from(1)
+        }
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     // Deep recursion through native calls uses the Rust stack: give the interpreter room.
     let child = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || match cli.command {
-            Command::Run {
-                file,
-                code,
-                fuel,
-                recursion_limit,
-                stats,
-            } => run(file, code, fuel, recursion_limit, stats),
+            Command::Run { file, code, fuel, recursion_limit, stats } => {
+                run(file, code, fuel, recursion_limit, stats)
+            }
+            Command::Dis { file } => dis(&file),
         })
         .expect("spawn interpreter thread");
     child.join().unwrap_or(ExitCode::from(70))

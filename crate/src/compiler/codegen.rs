@@ -27,11 +27,7 @@ struct Label(u32);
 /// What a block of the compile-time block stack holds, and how to leave it early.
 enum BlockKind<'a> {
     /// A `for` loop keeps its iterator on the stack; a `while` loop keeps nothing.
-    Loop {
-        continue_to: Label,
-        break_to: Label,
-        has_iter: bool,
-    },
+    Loop { continue_to: Label, break_to: Label, has_iter: bool },
     /// The protected body of `try … finally`; leaving it runs the final body.
     TryFinally { finalbody: &'a [Stmt] },
     /// The final body on the exceptional path: `[previous exc, exc]` are on the stack.
@@ -90,10 +86,7 @@ pub struct Compiler<'a> {
 const NO_LABEL: u32 = u32::MAX;
 
 fn error(message: impl Into<String>, range: TextRange) -> SyntaxErrorInfo {
-    SyntaxErrorInfo {
-        message: message.into(),
-        range,
-    }
+    SyntaxErrorInfo { message: message.into(), range }
 }
 
 fn child_scope<'s>(scope: &'s Scope, range: TextRange) -> &'s Scope {
@@ -235,18 +228,13 @@ impl<'a> Compiler<'a> {
             docstring: None,
             private,
         };
-        if matches!(
-            scope.kind,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
-        ) {
+        if matches!(scope.kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension)
+        {
             unit.varnames = scope.local_order.clone();
         }
         if scope.is_generator {
-            unit.flags |= if scope.is_coroutine {
-                flags::ASYNC_GENERATOR
-            } else {
-                flags::GENERATOR
-            };
+            unit.flags |=
+                if scope.is_coroutine { flags::ASYNC_GENERATOR } else { flags::GENERATOR };
         } else if scope.is_coroutine {
             unit.flags |= flags::COROUTINE;
         }
@@ -286,12 +274,9 @@ impl<'a> Compiler<'a> {
                         {
                             last.end = pc + 1
                         }
-                        _ => handlers.push(Handler {
-                            start: pc,
-                            end: pc + 1,
-                            target,
-                            depth: *depth,
-                        }),
+                        _ => {
+                            handlers.push(Handler { start: pc, end: pc + 1, target, depth: *depth })
+                        }
                     }
                 }
                 None => {}
@@ -360,10 +345,7 @@ impl<'a> Compiler<'a> {
 
     fn add_const(&mut self, constant: Constant) -> u32 {
         let unit = self.unit();
-        if !matches!(
-            constant,
-            Constant::Code(_) | Constant::Float(_) | Constant::Complex { .. }
-        ) {
+        if !matches!(constant, Constant::Code(_) | Constant::Float(_) | Constant::Complex { .. }) {
             if let Some(i) = unit.consts.iter().position(|c| c == &constant) {
                 return i as u32;
             }
@@ -411,10 +393,7 @@ impl<'a> Compiler<'a> {
         if let Some(i) = unit.cellvars.iter().position(|n| n == name) {
             return Some(i as u32);
         }
-        unit.freevars
-            .iter()
-            .position(|n| n == name)
-            .map(|i| (unit.cellvars.len() + i) as u32)
+        unit.freevars.iter().position(|n| n == name).map(|i| (unit.cellvars.len() + i) as u32)
     }
 
     fn var_index(&mut self, name: &str) -> u32 {
@@ -430,17 +409,11 @@ impl<'a> Compiler<'a> {
 
     fn name_op(&mut self, name: &str, ctx: NameCtx) {
         let scope = self.unit_ref().scope;
-        let resolved = scope
-            .symbols
-            .get(name)
-            .copied()
-            .unwrap_or(NameScope::GlobalImplicit);
+        let resolved = scope.symbols.get(name).copied().unwrap_or(NameScope::GlobalImplicit);
         let mangled = self.mangled(name);
         let kind = scope.kind;
-        let function_like = matches!(
-            kind,
-            ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension
-        );
+        let function_like =
+            matches!(kind, ScopeKind::Function | ScopeKind::Lambda | ScopeKind::Comprehension);
         let instr = match resolved {
             NameScope::Local if function_like => {
                 let i = self.var_index(name);
@@ -451,9 +424,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             NameScope::Cell | NameScope::Free if function_like || resolved == NameScope::Cell => {
-                let i = self
-                    .cell_index(name)
-                    .expect("cell or free variable has a slot");
+                let i = self.cell_index(name).expect("cell or free variable has a slot");
                 match ctx {
                     NameCtx::Load => Instr::LoadDeref(i),
                     NameCtx::Store => Instr::StoreDeref(i),
@@ -495,13 +466,7 @@ impl<'a> Compiler<'a> {
     // ------------------------------------------------------------------ module
 
     pub fn compile_module(mut self, body: &'a [Stmt], scope: &'a Scope) -> Result<Arc<CodeObject>> {
-        self.push_unit(
-            scope,
-            CodeKind::Module,
-            "<module>",
-            "<module>".to_owned(),
-            1,
-        );
+        self.push_unit(scope, CodeKind::Module, "<module>", "<module>".to_owned(), 1);
         if let Some(doc) = is_docstring(body.first()) {
             self.unit().docstring = Some(doc);
         }
@@ -520,13 +485,7 @@ impl<'a> Compiler<'a> {
         expr: &'a Expr,
         scope: &'a Scope,
     ) -> Result<Arc<CodeObject>> {
-        self.push_unit(
-            scope,
-            CodeKind::Module,
-            "<module>",
-            "<module>".to_owned(),
-            1,
-        );
+        self.push_unit(scope, CodeKind::Module, "<module>", "<module>".to_owned(), 1);
         self.set_line(expr.range());
         self.expr(expr)?;
         self.emit(Instr::Return);
@@ -614,9 +573,7 @@ impl<'a> Compiler<'a> {
                 if let Some(m) = &a.msg {
                     self.expr(m)?;
                 }
-                self.emit(Instr::RaiseAssertion {
-                    has_msg: a.msg.is_some(),
-                });
+                self.emit(Instr::RaiseAssertion { has_msg: a.msg.is_some() });
                 self.bind_label(end);
                 Ok(())
             }
@@ -648,11 +605,8 @@ impl<'a> Compiler<'a> {
             Stmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
                 self.load_const(Constant::Int(i.level.into()));
-                let names: Vec<Constant> = i
-                    .names
-                    .iter()
-                    .map(|a| Self::str_const(a.name.as_str()))
-                    .collect();
+                let names: Vec<Constant> =
+                    i.names.iter().map(|a| Self::str_const(a.name.as_str())).collect();
                 self.load_const(Constant::Tuple(names));
                 let n = self.name_idx(module);
                 self.emit(Instr::ImportName(n));
@@ -830,19 +784,15 @@ impl<'a> Compiler<'a> {
     fn finish_function(&mut self, code: Arc<CodeObject>, mut make: u8) -> Result<()> {
         if !code.freevars.is_empty() {
             for name in code.freevars.clone() {
-                let i = self
-                    .cell_index(&name)
-                    .expect("enclosing scope provides every free variable");
+                let i =
+                    self.cell_index(&name).expect("enclosing scope provides every free variable");
                 self.emit(Instr::LoadClosure(i));
             }
             self.emit(Instr::BuildTuple(code.freevars.len() as u32));
             make |= make_flags::CLOSURE;
         }
         let code_idx = self.add_const(Constant::Code(code));
-        self.emit(Instr::MakeFunction {
-            code: code_idx,
-            flags: make,
-        });
+        self.emit(Instr::MakeFunction { code: code_idx, flags: make });
         Ok(())
     }
 
@@ -867,6 +817,9 @@ impl<'a> Compiler<'a> {
         self.load_const(Self::str_const(&qualname));
         let n = self.name_idx("__qualname__");
         self.emit(Instr::StoreName(n));
+        self.load_const(Constant::Int(first_line.into()));
+        let n = self.name_idx("__firstlineno__");
+        self.emit(Instr::StoreName(n));
         if let Some(doc) = self.unit_ref().docstring.clone() {
             self.load_const(Self::str_const(&doc));
             let n = self.name_idx("__doc__");
@@ -875,12 +828,14 @@ impl<'a> Compiler<'a> {
         if c.body.iter().any(has_annotations) {
             self.emit(Instr::SetupAnnotations);
         }
-        let body: &'a [Stmt] = if self.unit_ref().docstring.is_some() {
-            &c.body[1..]
-        } else {
-            &c.body
-        };
+        let body: &'a [Stmt] =
+            if self.unit_ref().docstring.is_some() { &c.body[1..] } else { &c.body };
         self.stmts(body)?;
+        let attributes: Vec<Constant> =
+            static_attributes(&c.body).iter().map(|a| Self::str_const(a)).collect();
+        self.load_const(Constant::Tuple(attributes));
+        let n = self.name_idx("__static_attributes__");
+        self.emit(Instr::StoreName(n));
         if scope.needs_class_cell {
             let i = self.cell_index("__class__").expect("class cell");
             self.emit(Instr::LoadClosure(i));
@@ -984,11 +939,7 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::ForIter(exhausted.0));
         self.unit().base_depth += 1;
         self.push_block(
-            BlockKind::Loop {
-                continue_to: start,
-                break_to: end,
-                has_iter: true,
-            },
+            BlockKind::Loop { continue_to: start, break_to: end, has_iter: true },
             None,
         );
         self.store_target(&f.target)?;
@@ -1019,11 +970,7 @@ impl<'a> Compiler<'a> {
         self.pop_block();
         self.unit().base_depth += 1;
         self.push_block(
-            BlockKind::Loop {
-                continue_to: start,
-                break_to: after_else,
-                has_iter: true,
-            },
+            BlockKind::Loop { continue_to: start, break_to: after_else, has_iter: true },
             None,
         );
         self.store_target(&f.target)?;
@@ -1048,11 +995,7 @@ impl<'a> Compiler<'a> {
         self.set_line(w.test.range());
         self.jump_if(&w.test, false, exhausted)?;
         self.push_block(
-            BlockKind::Loop {
-                continue_to: start,
-                break_to: end,
-                has_iter: false,
-            },
+            BlockKind::Loop { continue_to: start, break_to: end, has_iter: false },
             None,
         );
         self.stmts(&w.body)?;
@@ -1085,17 +1028,10 @@ impl<'a> Compiler<'a> {
     }
 
     fn break_continue(&mut self, range: TextRange, is_break: bool) -> Result<()> {
-        let found = self
-            .unit_ref()
-            .blocks
-            .iter()
-            .any(|b| matches!(b.kind, BlockKind::Loop { .. }));
+        let found = self.unit_ref().blocks.iter().any(|b| matches!(b.kind, BlockKind::Loop { .. }));
         if !found {
-            let what = if is_break {
-                "'break' outside loop"
-            } else {
-                "'continue' not properly in loop"
-            };
+            let what =
+                if is_break { "'break' outside loop" } else { "'continue' not properly in loop" };
             return Err(error(what, range));
         }
         self.unwind(false, Some(is_break))?;
@@ -1108,14 +1044,8 @@ impl<'a> Compiler<'a> {
         let mut popped: Vec<Block<'a>> = Vec::new();
         let mut result = Ok(());
         while let Some(block) = self.unit().blocks.pop() {
-            if let (
-                BlockKind::Loop {
-                    continue_to,
-                    break_to,
-                    has_iter,
-                },
-                Some(is_break),
-            ) = (&block.kind, loop_exit)
+            if let (BlockKind::Loop { continue_to, break_to, has_iter }, Some(is_break)) =
+                (&block.kind, loop_exit)
             {
                 let (continue_to, break_to, has_iter) = (*continue_to, *break_to, *has_iter);
                 if is_break {
@@ -1220,9 +1150,7 @@ impl<'a> Compiler<'a> {
         let end = self.new_label();
         let depth = self.unit_ref().base_depth;
         self.push_block(
-            BlockKind::TryFinally {
-                finalbody: &t.finalbody,
-            },
+            BlockKind::TryFinally { finalbody: &t.finalbody },
             Some((on_exception, depth)),
         );
         if t.handlers.is_empty() {
@@ -1273,7 +1201,6 @@ impl<'a> Compiler<'a> {
                 self.set_line(h.range);
                 let next = self.new_label();
                 if let Some(ty) = &h.type_ {
-                    self.emit(Instr::Copy(1));
                     self.expr(ty)?;
                     self.emit(Instr::CheckExcMatch);
                     self.emit(Instr::PopJumpIfFalse(next.0));
@@ -1302,12 +1229,7 @@ impl<'a> Compiler<'a> {
         }
         let depth = self.unit_ref().base_depth + 1;
         self.unit().base_depth = depth;
-        self.push_block(
-            BlockKind::ExceptHandler {
-                name: name.map(str::to_owned),
-            },
-            None,
-        );
+        self.push_block(BlockKind::ExceptHandler { name: name.map(str::to_owned) }, None);
         let unbind = self.new_label();
         if name.is_some() {
             self.push_block(BlockKind::Region, Some((unbind, depth)));
@@ -1358,16 +1280,14 @@ impl<'a> Compiler<'a> {
             let caught = self.new_label();
             let after = self.new_label();
             self.emit(Instr::PushExcInfo); // [.., rest', prev2, match]
-            self.unit().base_depth = base + 4;
+            self.unit().base_depth = base + 5;
             match h.name.as_ref() {
                 Some(n) => self.name_op(n.as_str(), NameCtx::Store),
                 None => self.emit(Instr::Pop),
             }
             self.push_block(
-                BlockKind::ExceptHandler {
-                    name: h.name.as_ref().map(|n| n.to_string()),
-                },
-                Some((caught, base + 4)),
+                BlockKind::ExceptHandler { name: h.name.as_ref().map(|n| n.to_string()) },
+                Some((caught, base + 5)),
             );
             self.stmts(&h.body)?;
             self.pop_block();
@@ -1503,16 +1423,10 @@ impl<'a> Compiler<'a> {
                 }
             }
             Expr::Starred(s) => {
-                return Err(error(
-                    "starred assignment target must be in a list or tuple",
-                    s.range,
-                ))
+                return Err(error("starred assignment target must be in a list or tuple", s.range))
             }
             other => {
-                return Err(error(
-                    format!("cannot assign to {}", describe(other)),
-                    other.range(),
-                ))
+                return Err(error(format!("cannot assign to {}", describe(other)), other.range()))
             }
         }
         Ok(())
@@ -1527,10 +1441,9 @@ impl<'a> Compiler<'a> {
             .collect();
         match stars.as_slice() {
             [] => self.emit(Instr::UnpackSequence(elts.len() as u32)),
-            [i] => self.emit(Instr::UnpackEx {
-                before: *i as u32,
-                after: (elts.len() - i - 1) as u32,
-            }),
+            [i] => {
+                self.emit(Instr::UnpackEx { before: *i as u32, after: (elts.len() - i - 1) as u32 })
+            }
             _ => return Err(error("multiple starred expressions in assignment", range)),
         }
         Ok(())
@@ -1555,10 +1468,7 @@ impl<'a> Compiler<'a> {
                 }
             }
             other => {
-                return Err(error(
-                    format!("cannot delete {}", describe(other)),
-                    other.range(),
-                ))
+                return Err(error(format!("cannot delete {}", describe(other)), other.range()))
             }
         }
         Ok(())
@@ -1732,10 +1642,9 @@ impl<'a> Compiler<'a> {
                             .map_err(|e| error(e.to_string(), n.range))?,
                     ),
                     ast::Number::Float(f) => Constant::Float(*f),
-                    ast::Number::Complex { real, imag } => Constant::Complex {
-                        real: *real,
-                        imag: *imag,
-                    },
+                    ast::Number::Complex { real, imag } => {
+                        Constant::Complex { real: *real, imag: *imag }
+                    }
                 };
                 self.load_const(c);
             }
@@ -1828,10 +1737,7 @@ impl<'a> Compiler<'a> {
                         }
                         None => false,
                     };
-                    self.emit(Instr::FormatValue {
-                        conversion,
-                        has_spec,
-                    });
+                    self.emit(Instr::FormatValue { conversion, has_spec });
                     count += 1;
                 }
             }
@@ -1902,10 +1808,7 @@ impl<'a> Compiler<'a> {
             });
             return Ok(());
         }
-        let leading = elts
-            .iter()
-            .take_while(|e| !matches!(e, Expr::Starred(_)))
-            .count();
+        let leading = elts.iter().take_while(|e| !matches!(e, Expr::Starred(_))).count();
         for e in &elts[..leading] {
             self.expr(e)?;
         }
@@ -1919,19 +1822,11 @@ impl<'a> Compiler<'a> {
             match e {
                 Expr::Starred(s) => {
                     self.expr(&s.value)?;
-                    self.emit(if is_set {
-                        Instr::SetUpdate(1)
-                    } else {
-                        Instr::ListExtend(1)
-                    });
+                    self.emit(if is_set { Instr::SetUpdate(1) } else { Instr::ListExtend(1) });
                 }
                 other => {
                     self.expr(other)?;
-                    self.emit(if is_set {
-                        Instr::SetAdd(1)
-                    } else {
-                        Instr::ListAppend(1)
-                    });
+                    self.emit(if is_set { Instr::SetAdd(1) } else { Instr::ListAppend(1) });
                 }
             }
         }
@@ -2049,11 +1944,7 @@ impl<'a> Compiler<'a> {
         if !matches!(scope.kind, ScopeKind::Function) {
             return Ok(None);
         }
-        if scope
-            .symbols
-            .get("super")
-            .copied()
-            .unwrap_or(NameScope::GlobalImplicit)
+        if scope.symbols.get("super").copied().unwrap_or(NameScope::GlobalImplicit)
             != NameScope::GlobalImplicit
         {
             return Ok(None);
@@ -2173,11 +2064,7 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::LoadFast(zero));
         } else {
             self.expr(&g.iter)?;
-            self.emit(if g.is_async {
-                Instr::GetAiter
-            } else {
-                Instr::GetIter
-            });
+            self.emit(if g.is_async { Instr::GetAiter } else { Instr::GetIter });
         }
         let start = self.new_label();
         let end = self.new_label();
@@ -2299,10 +2186,7 @@ impl<'a> Compiler<'a> {
             }
             Pattern::MatchOr(o) => {
                 let success = self.new_label();
-                let (last, rest) = o
-                    .patterns
-                    .split_last()
-                    .expect("or pattern has alternatives");
+                let (last, rest) = o.patterns.split_last().expect("or pattern has alternatives");
                 for alt in rest {
                     let next = self.new_label();
                     self.emit(Instr::Copy(1));
@@ -2322,9 +2206,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn sequence_pattern(&mut self, patterns: &'a [Pattern], fail: Label) -> Result<()> {
-        let star = patterns
-            .iter()
-            .position(|p| matches!(p, Pattern::MatchStar(_)));
+        let star = patterns.iter().position(|p| matches!(p, Pattern::MatchStar(_)));
         let pop_fail = self.new_label();
         let ok = self.new_label();
         self.emit(Instr::MatchSequence);
@@ -2346,10 +2228,8 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::Copy(1));
         match star {
             None => self.emit(Instr::UnpackSequence(patterns.len() as u32)),
-            Some(i) => self.emit(Instr::UnpackEx {
-                before: i as u32,
-                after: (patterns.len() - i - 1) as u32,
-            }),
+            Some(i) => self
+                .emit(Instr::UnpackEx { before: i as u32, after: (patterns.len() - i - 1) as u32 }),
         }
         // Items are on the stack with the first on top.
         for (i, p) in patterns.iter().enumerate() {
@@ -2437,12 +2317,8 @@ impl<'a> Compiler<'a> {
         let pop_fail = self.new_label();
         let ok = self.new_label();
         self.expr(&c.cls)?;
-        let kw_names: Vec<Constant> = c
-            .arguments
-            .keywords
-            .iter()
-            .map(|k| Self::str_const(k.attr.as_str()))
-            .collect();
+        let kw_names: Vec<Constant> =
+            c.arguments.keywords.iter().map(|k| Self::str_const(k.attr.as_str())).collect();
         let kw = self.add_const(Constant::Tuple(kw_names));
         self.emit(Instr::LoadConst(kw));
         let npos = c.arguments.patterns.len() as u32;
@@ -2480,6 +2356,67 @@ impl<'a> Compiler<'a> {
         self.bind_label(ok);
         Ok(())
     }
+}
+
+/// Names assigned as `self.<name>` in the methods of a class body (CPython 3.13's
+/// `__static_attributes__`), sorted.
+fn static_attributes(body: &[Stmt]) -> Vec<String> {
+    use ruff_python_ast::visitor::{self, Visitor};
+    struct Collect<'n> {
+        receiver: &'n str,
+        names: std::collections::BTreeSet<String>,
+    }
+    impl<'n> Visitor<'n> for Collect<'n> {
+        fn visit_stmt(&mut self, stmt: &'n Stmt) {
+            // Nested functions and classes have receivers of their own.
+            if !matches!(stmt, Stmt::FunctionDef(_) | Stmt::ClassDef(_)) {
+                visitor::walk_stmt(self, stmt);
+            }
+        }
+        fn visit_expr(&mut self, expr: &'n Expr) {
+            if let Expr::Attribute(a) = expr {
+                if a.ctx == ast::ExprContext::Store {
+                    if let Expr::Name(n) = a.value.as_ref() {
+                        if n.id.as_str() == self.receiver {
+                            self.names.insert(a.attr.to_string());
+                        }
+                    }
+                }
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut names = std::collections::BTreeSet::new();
+    let mut methods: Vec<&ast::StmtFunctionDef> = Vec::new();
+    fn find<'b>(stmts: &'b [Stmt], out: &mut Vec<&'b ast::StmtFunctionDef>) {
+        for s in stmts {
+            match s {
+                Stmt::FunctionDef(f) => out.push(f),
+                Stmt::If(i) => {
+                    find(&i.body, out);
+                    for c in &i.elif_else_clauses {
+                        find(&c.body, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    find(body, &mut methods);
+    for f in methods {
+        let Some(first) = f.parameters.posonlyargs.iter().chain(&f.parameters.args).next() else {
+            continue;
+        };
+        let mut c = Collect {
+            receiver: first.parameter.name.as_str(),
+            names: std::collections::BTreeSet::new(),
+        };
+        for s in &f.body {
+            c.visit_stmt(s);
+        }
+        names.extend(c.names);
+    }
+    names.into_iter().collect()
 }
 
 fn last_handler(t: &ast::StmtTry) -> &ast::ExceptHandlerExceptHandler {
@@ -2529,19 +2466,12 @@ fn has_annotations(stmt: &Stmt) -> bool {
         Stmt::AnnAssign(_) => true,
         Stmt::If(i) => {
             i.body.iter().any(has_annotations)
-                || i.elif_else_clauses
-                    .iter()
-                    .any(|c| c.body.iter().any(has_annotations))
+                || i.elif_else_clauses.iter().any(|c| c.body.iter().any(has_annotations))
         }
         Stmt::For(f) => f.body.iter().chain(&f.orelse).any(has_annotations),
         Stmt::While(w) => w.body.iter().chain(&w.orelse).any(has_annotations),
         Stmt::With(w) => w.body.iter().any(has_annotations),
-        Stmt::Try(t) => t
-            .body
-            .iter()
-            .chain(&t.orelse)
-            .chain(&t.finalbody)
-            .any(has_annotations),
+        Stmt::Try(t) => t.body.iter().chain(&t.orelse).chain(&t.finalbody).any(has_annotations),
         _ => false,
     }
 }

@@ -97,13 +97,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObjec
     match mode {
         Mode::Exec => {
             let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
-                locate(
-                    source,
-                    &index,
-                    filename,
-                    parse_message(&e.error),
-                    e.location.start(),
-                )
+                locate(source, &index, filename, parse_message(&e.error), e.location.start())
             })?;
             let module = parsed.into_syntax();
             let scope = symtable::analyze_module(&module.body, module.range).map_err(fail)?;
@@ -112,20 +106,12 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObjec
         }
         Mode::Eval => {
             let parsed = ruff_python_parser::parse_expression(source).map_err(|e| {
-                locate(
-                    source,
-                    &index,
-                    filename,
-                    parse_message(&e.error),
-                    e.location.start(),
-                )
+                locate(source, &index, filename, parse_message(&e.error), e.location.start())
             })?;
             let expr = parsed.into_syntax();
             let scope = symtable::analyze_expression(&expr.body).map_err(fail)?;
             let compiler = codegen::Compiler::new(&source_file, &index, filename, &no_parameters);
-            compiler
-                .compile_expression(&expr.body, &scope)
-                .map_err(fail)
+            compiler.compile_expression(&expr.body, &scope).map_err(fail)
         }
     }
 }
@@ -146,7 +132,7 @@ fn parse_message(error: &ruff_python_parser::ParseErrorType) -> String {
         || text.starts_with("Expected")
         || text.starts_with("Simple statements must")
     {
-        return format!("invalid syntax ({})", text.trim_end_matches('.'));
+        return "invalid syntax".to_owned();
     }
     text
 }

@@ -107,10 +107,7 @@ impl Scope {
     }
 
     pub fn lookup(&self, name: &str) -> NameScope {
-        self.symbols
-            .get(name)
-            .copied()
-            .unwrap_or(NameScope::GlobalImplicit)
+        self.symbols.get(name).copied().unwrap_or(NameScope::GlobalImplicit)
     }
 
     pub fn range(&self) -> TextRange {
@@ -122,9 +119,7 @@ type Result<T> = std::result::Result<T, SyntaxErrorInfo>;
 
 /// Builds the scope tree of a module (or of an `exec`/`eval` body).
 pub fn analyze_module(body: &[Stmt], range: TextRange) -> Result<Scope> {
-    let mut builder = Builder {
-        stack: vec![Scope::new(ScopeKind::Module, "<module>", range)],
-    };
+    let mut builder = Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", range)] };
     builder.stmts(body)?;
     let mut module = builder.stack.pop().expect("module scope");
     resolve(&mut module, &HashSet::new())?;
@@ -133,9 +128,8 @@ pub fn analyze_module(body: &[Stmt], range: TextRange) -> Result<Scope> {
 
 /// Scope tree for an expression evaluated by `eval`.
 pub fn analyze_expression(expr: &Expr) -> Result<Scope> {
-    let mut builder = Builder {
-        stack: vec![Scope::new(ScopeKind::Module, "<module>", expr.range())],
-    };
+    let mut builder =
+        Builder { stack: vec![Scope::new(ScopeKind::Module, "<module>", expr.range())] };
     builder.expr(expr)?;
     let mut module = builder.stack.pop().expect("module scope");
     resolve(&mut module, &HashSet::new())?;
@@ -147,10 +141,7 @@ struct Builder {
 }
 
 fn error(msg: impl Into<String>, range: TextRange) -> SyntaxErrorInfo {
-    SyntaxErrorInfo {
-        message: msg.into(),
-        range,
-    }
+    SyntaxErrorInfo { message: msg.into(), range }
 }
 
 impl Builder {
@@ -412,10 +403,7 @@ impl Builder {
                     if raw.used || raw.bound {
                         let what = if raw.bound { "assigned to" } else { "used" };
                         return Err(error(
-                            format!(
-                                "name '{}' is {what} before global declaration",
-                                name.as_str()
-                            ),
+                            format!("name '{}' is {what} before global declaration", name.as_str()),
                             g.range,
                         ));
                     }
@@ -424,10 +412,7 @@ impl Builder {
             }
             Stmt::Nonlocal(n) => {
                 if !self.current().kind.is_function_like() {
-                    return Err(error(
-                        "nonlocal declaration not allowed at module level",
-                        n.range,
-                    ));
+                    return Err(error("nonlocal declaration not allowed at module level", n.range));
                 }
                 for name in &n.names {
                     let raw = self.current().raw_mut(name.as_str());
@@ -774,10 +759,7 @@ fn resolve(scope: &mut Scope, visible: &HashSet<String>) -> Result<HashSet<Strin
             NameScope::GlobalExplicit
         } else if raw.nonlocal {
             if !visible.contains(name) {
-                return Err(error(
-                    format!("no binding for nonlocal '{name}' found"),
-                    scope.range,
-                ));
+                return Err(error(format!("no binding for nonlocal '{name}' found"), scope.range));
             }
             NameScope::Free
         } else if raw.walrus_from_comprehension && scope.kind == ScopeKind::Comprehension {
@@ -872,9 +854,7 @@ fn resolve(scope: &mut Scope, visible: &HashSet<String>) -> Result<HashSet<Strin
             cellvars.push(name.clone());
         }
     }
-    scope
-        .local_order
-        .retain(|n| !captured.contains(n) || scope.params.contains(n));
+    scope.local_order.retain(|n| !captured.contains(n) || scope.params.contains(n));
     scope.cellvars = cellvars;
     let mut freevars: Vec<String> = free.iter().cloned().collect();
     freevars.sort();

@@ -10,11 +10,7 @@ fn scopes(source: &str) -> Scope {
 }
 
 fn child<'a>(scope: &'a Scope, name: &str) -> &'a Scope {
-    scope
-        .children
-        .iter()
-        .find(|c| c.name == name)
-        .unwrap_or_else(|| panic!("no scope {name}"))
+    scope.children.iter().find(|c| c.name == name).unwrap_or_else(|| panic!("no scope {name}"))
 }
 
 #[test]
@@ -83,10 +79,7 @@ fn syntax_errors_carry_line_and_column() {
     assert_eq!(e.filename, "t.py");
     assert_eq!(e.text, "if x");
     let shown = e.to_string();
-    assert!(
-        shown.starts_with("  File \"t.py\", line 2\n    if x\n"),
-        "{shown}"
-    );
+    assert!(shown.starts_with("  File \"t.py\", line 2\n    if x\n"), "{shown}");
     assert!(shown.contains("SyntaxError: "), "{shown}");
 }
 
@@ -98,23 +91,14 @@ fn semantic_errors_are_syntax_errors() {
         error_of("def f():\n    x = 1\n    global x\n").message,
         "name 'x' is assigned to before global declaration"
     );
-    assert_eq!(
-        error_of("def f():\n    nonlocal q\n").message,
-        "no binding for nonlocal 'q' found"
-    );
+    assert_eq!(error_of("def f():\n    nonlocal q\n").message, "no binding for nonlocal 'q' found");
     assert_eq!(
         error_of("def f(a, a):\n    pass\n").message,
         "duplicate argument 'a' in function definition"
     );
-    assert_eq!(
-        error_of("f(x=1, x=2)\n").message,
-        "keyword argument repeated: x"
-    );
+    assert_eq!(error_of("f(x=1, x=2)\n").message, "keyword argument repeated: x");
     let e = error_of("x = 1\n\nyield x\n");
-    assert_eq!(
-        (e.message.as_str(), e.line),
-        ("'yield' outside function", 3)
-    );
+    assert_eq!((e.message.as_str(), e.line), ("'yield' outside function", 3));
 }
 
 #[test]

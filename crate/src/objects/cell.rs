@@ -13,9 +13,7 @@ pub struct Cell {
 
 impl Cell {
     pub fn new(contents: Option<PyObjectRef>) -> Self {
-        Cell {
-            contents: PyRwLock::new(contents),
-        }
+        Cell { contents: PyRwLock::new(contents) }
     }
 
     pub fn get(&self) -> Option<PyObjectRef> {
@@ -40,8 +38,7 @@ unsafe impl Traverse for Cell {
 impl Cell {
     #[pygetset]
     fn cell_contents(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult {
-        zelf.get()
-            .ok_or_else(|| vm.new_value_error("Cell is empty"))
+        zelf.get().ok_or_else(|| vm.new_value_error("Cell is empty"))
     }
 
     #[pygetset(setter)]

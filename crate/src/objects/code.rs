@@ -5,7 +5,11 @@ use std::sync::Arc;
 use rustpython_vm::types::Representable;
 use rustpython_vm::{pyclass, AsObject, Py, PyObjectRef, PyPayload, PyResult, VirtualMachine};
 
-use crate::bytecode::CodeObject;
+use crate::bytecode::{flags, CodeObject};
+
+fn names_tuple(names: &[String], vm: &VirtualMachine) -> PyObjectRef {
+    vm.ctx.new_tuple(names.iter().map(|n| vm.ctx.new_str(n.as_str()).into()).collect()).into()
+}
 
 #[pyclass(module = false, name = "code")]
 #[derive(Debug, PyPayload)]
@@ -47,14 +51,58 @@ impl Code {
     }
 
     #[pygetset]
+    fn co_posonlyargcount(zelf: &Py<Self>) -> u32 {
+        zelf.code.posonly_count
+    }
+
+    #[pygetset]
+    fn co_kwonlyargcount(zelf: &Py<Self>) -> u32 {
+        zelf.code.kwonly_count
+    }
+
+    /// CPython's flag bits, so introspection code reads them the same way.
+    #[pygetset]
+    fn co_flags(zelf: &Py<Self>) -> u32 {
+        let c = &zelf.code;
+        let mut f = 0;
+        if c.kind == crate::bytecode::CodeKind::Function {
+            f |= 0x1 | 0x2;
+        }
+        for (ours, cpython) in [
+            (flags::VARARGS, 0x4),
+            (flags::VARKEYWORDS, 0x8),
+            (flags::GENERATOR, 0x20),
+            (flags::COROUTINE, 0x80),
+            (flags::ASYNC_GENERATOR, 0x200),
+        ] {
+            if c.has_flag(ours) {
+                f |= cpython;
+            }
+        }
+        if !c.freevars.is_empty() {
+            f |= 0x10;
+        }
+        f
+    }
+
+    #[pygetset]
+    fn co_freevars(zelf: &Py<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        names_tuple(&zelf.code.freevars, vm)
+    }
+
+    #[pygetset]
+    fn co_cellvars(zelf: &Py<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        names_tuple(&zelf.code.cellvars, vm)
+    }
+
+    #[pygetset]
+    fn co_names(zelf: &Py<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        names_tuple(&zelf.code.names, vm)
+    }
+
+    #[pygetset]
     fn co_varnames(zelf: &Py<Self>, vm: &VirtualMachine) -> PyObjectRef {
-        let names = zelf
-            .code
-            .varnames
-            .iter()
-            .map(|n| vm.ctx.new_str(n.as_str()).into())
-            .collect();
-        vm.ctx.new_tuple(names).into()
+        names_tuple(&zelf.code.varnames, vm)
     }
 }
 

@@ -48,10 +48,7 @@ unsafe impl Traverse for Function {
     }
 }
 
-#[pyclass(
-    with(Callable, GetDescriptor, Representable),
-    flags(HAS_DICT, METHOD_DESCRIPTOR)
-)]
+#[pyclass(with(Callable, GetDescriptor, Representable), flags(HAS_DICT, METHOD_DESCRIPTOR))]
 impl Function {
     #[pygetset]
     fn __name__(zelf: &Py<Self>) -> PyStrRef {
@@ -124,6 +121,11 @@ impl Function {
     }
 
     #[pygetset]
+    fn __code__(zelf: &Py<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        crate::objects::code::Code::new_ref(zelf.code.code.clone(), vm)
+    }
+
+    #[pygetset]
     fn __globals__(zelf: &Py<Self>) -> PyDictRef {
         zelf.globals.clone()
     }
@@ -133,10 +135,7 @@ impl Function {
         if zelf.closure.is_empty() {
             return None;
         }
-        Some(
-            vm.ctx
-                .new_tuple(zelf.closure.iter().map(|c| c.clone().into()).collect()),
-        )
+        Some(vm.ctx.new_tuple(zelf.closure.iter().map(|c| c.clone().into()).collect()))
     }
 }
 
@@ -158,20 +157,14 @@ impl GetDescriptor for Function {
         Ok(if vm.is_none(obj) && !Self::_cls_is(&cls, obj.class()) {
             zelf.to_owned()
         } else {
-            PyBoundMethod::new(obj.to_owned(), zelf.to_owned())
-                .into_ref(&vm.ctx)
-                .into()
+            PyBoundMethod::new(obj.to_owned(), zelf.to_owned()).into_ref(&vm.ctx).into()
         })
     }
 }
 
 impl Representable for Function {
     fn repr_str(zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
-        Ok(format!(
-            "<function {} at {:#x}>",
-            zelf.qualname.read(),
-            zelf.get_id()
-        ))
+        Ok(format!("<function {} at {:#x}>", zelf.qualname.read(), zelf.get_id()))
     }
 }
 

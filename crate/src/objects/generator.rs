@@ -106,12 +106,7 @@ unsafe impl Traverse for Coroutine {
 }
 
 fn method(gen: &PyObject, op: GenOp, vm: &VirtualMachine) -> PyObjectRef {
-    GenMethod {
-        gen: gen.to_owned(),
-        op,
-    }
-    .into_ref(&vm.ctx)
-    .into()
+    GenMethod { gen: gen.to_owned(), op }.into_ref(&vm.ctx).into()
 }
 
 fn gen_repr(core: &GenCore, kind: &str, id: usize) -> String {
@@ -197,11 +192,7 @@ impl IterNext for Generator {
 
 /// A bound `send`/`throw`/`close` of a Sleepy generator. The evaluator runs these without
 /// leaving its loop; RustPython calling one runs a nested evaluator.
-#[pyclass(
-    module = false,
-    name = "builtin_function_or_method",
-    traverse = "manual"
-)]
+#[pyclass(module = false, name = "builtin_function_or_method", traverse = "manual")]
 #[derive(Debug, PyPayload)]
 pub struct GenMethod {
     pub gen: PyObjectRef,

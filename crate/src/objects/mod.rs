@@ -4,6 +4,7 @@ pub mod cell;
 pub mod code;
 pub mod function;
 pub mod generator;
+pub mod traceback;
 
 /// Registers the types with RustPython; must run before any instance is created.
 pub fn init_types() {
@@ -14,4 +15,5 @@ pub fn init_types() {
     generator::Generator::make_static_type();
     generator::Coroutine::make_static_type();
     generator::GenMethod::make_static_type();
+    traceback::Traceback::make_static_type();
 }

@@ -51,6 +51,16 @@ pub fn call(
         let arg = gen_method_argument(op, fargs, vm)?;
         return gen_op(ev, &gen, op, arg);
     } else if class.is(vm.ctx.types.type_type) {
+        if callee.is(vm.ctx.types.super_type) && args.is_empty() && kwargs.is_none() {
+            // Zero-argument super() inside a method was compiled to super(__class__, self).
+            let code = &ev.frames.last().expect("caller").code.code;
+            let takes_args = code.arg_count > 0 || code.has_flag(flags::VARARGS);
+            return Err(vm.new_runtime_error(if takes_args {
+                "super(): __class__ cell not found"
+            } else {
+                "super(): no arguments"
+            }));
+        }
         if let Some(flow) = instantiate(ev, &callee, &args, &kwargs)? {
             return Ok(flow);
         }
@@ -61,11 +71,7 @@ pub fn call(
     }
     let fargs = to_func_args(args, kwargs, vm);
     let result = callee.call(fargs, vm)?;
-    ev.frames
-        .last_mut()
-        .expect("caller")
-        .stack
-        .push(Value::from_obj(result, vm));
+    ev.frames.last_mut().expect("caller").stack.push(Value::from_obj(result, vm));
     Ok(Flow::Next)
 }
 
@@ -104,9 +110,7 @@ pub fn gen_method_argument(
             let val = args.args.first().cloned();
             let exc = match val {
                 Some(v) if !vm.is_none(&v) => {
-                    if v.downcast_ref::<rustpython_vm::builtins::PyBaseException>()
-                        .is_some()
-                    {
+                    if v.downcast_ref::<rustpython_vm::builtins::PyBaseException>().is_some() {
                         v
                     } else {
                         typ.call((v,), vm)?
@@ -126,10 +130,7 @@ pub fn gen_op(ev: &mut Eval, gen: &PyObjectRef, op: GenOp, arg: Option<PyObjectR
     match op {
         GenOp::Send => ev.resume_generator(gen, ResumeMode::Send, ResumeWith::Value(arg)),
         GenOp::Throw => {
-            let exc = arg
-                .expect("throw has an exception")
-                .downcast()
-                .expect("exception");
+            let exc = arg.expect("throw has an exception").downcast().expect("exception");
             ev.resume_generator(gen, ResumeMode::Send, ResumeWith::Throw(exc))
         }
         GenOp::Close => {
@@ -148,22 +149,14 @@ fn call_function(
     let frame = new_frame(ev.vm, func, args, kwargs, Completion::Push)?;
     if func.code.code.is_generator_like() {
         let gen = make_generator(ev.vm, func, frame);
-        ev.frames
-            .last_mut()
-            .expect("caller")
-            .stack
-            .push(Value::Obj(gen));
+        ev.frames.last_mut().expect("caller").stack.push(Value::Obj(gen));
         return Ok(Flow::Next);
     }
     Ok(Flow::Push(Box::new(frame)))
 }
 
 pub fn make_generator(vm: &VirtualMachine, func: &Function, frame: Frame) -> PyObjectRef {
-    let core = GenCore::new(
-        frame,
-        func.name.read().clone(),
-        func.qualname.read().clone(),
-    );
+    let core = GenCore::new(frame, func.name.read().clone(), func.qualname.read().clone());
     if func.code.code.has_flag(flags::COROUTINE) {
         Coroutine { core }.into_ref(&vm.ctx).into()
     } else {
@@ -199,20 +192,13 @@ pub fn new_frame(
             let takes = if defaults > 0 {
                 format!("from {} to {} positional arguments", argc - defaults, argc)
             } else {
-                format!(
-                    "{} positional argument{}",
-                    argc,
-                    if argc == 1 { "" } else { "s" }
-                )
+                format!("{} positional argument{}", argc, if argc == 1 { "" } else { "s" })
             };
             let kw_given = kwargs.as_ref().map_or(0, |k| k.len());
             let given = if kw_given > 0 && kwonly > 0 {
                 format!("{npos} positional argument{} (and {kw_given} keyword-only argument{}) were given", if npos == 1 { "" } else { "s" }, if kw_given == 1 { "" } else { "s" })
             } else {
-                format!(
-                    "{npos} {}",
-                    if npos == 1 { "was given" } else { "were given" }
-                )
+                format!("{npos} {}", if npos == 1 { "was given" } else { "were given" })
             };
             return Err(vm.new_type_error(format!("{qualname}() takes {takes} but {given}")));
         }
@@ -222,19 +208,14 @@ pub fn new_frame(
     for (slot, v) in fast.iter_mut().zip(args) {
         *slot = Some(v);
     }
-    let kwdict = if has_varkw {
-        Some(vm.ctx.new_dict())
-    } else {
-        None
-    };
+    let kwdict = if has_varkw { Some(vm.ctx.new_dict()) } else { None };
     if let Some(kwargs) = kwargs {
         let posonly = code.posonly_count as usize;
         let mut posonly_passed = Vec::new();
         for (name, value) in kwargs {
             let name_str = name.as_wtf8();
-            let slot = code.varnames[posonly..argc + kwonly]
-                .iter()
-                .position(|v| name_str == v.as_str());
+            let slot =
+                code.varnames[posonly..argc + kwonly].iter().position(|v| name_str == v.as_str());
             match slot {
                 Some(i) => {
                     let i = i + posonly;
@@ -248,14 +229,21 @@ pub fn new_frame(
                 None => {
                     if let Some(d) = &kwdict {
                         d.set_item(&*name, value.into_obj(vm), vm)?;
-                    } else if code.varnames[..posonly]
-                        .iter()
-                        .any(|v| name_str == v.as_str())
-                    {
+                    } else if code.varnames[..posonly].iter().any(|v| name_str == v.as_str()) {
                         posonly_passed.push(name.to_string());
                     } else {
+                        let candidates: Vec<PyObjectRef> = code.varnames[posonly..argc + kwonly]
+                            .iter()
+                            .map(|v| vm.ctx.new_str(v.as_str()).into())
+                            .collect();
+                        let hint = rustpython_vm::suggestion::calculate_suggestions(
+                            candidates.iter().map(|c| &**c),
+                            name.as_object(),
+                        )
+                        .map(|s| format!(". Did you mean '{s}'?"))
+                        .unwrap_or_default();
                         return Err(vm.new_type_error(format!(
-                            "{qualname}() got an unexpected keyword argument '{name}'"
+                            "{qualname}() got an unexpected keyword argument '{name}'{hint}"
                         )));
                     }
                 }
@@ -396,16 +384,8 @@ pub fn make_function(
     .into_ref(&vm.ctx);
     let dict = func.as_object().dict().expect("functions have a __dict__");
     dict.set_item("__module__", module.unwrap_or_else(|| vm.ctx.none()), vm)?;
-    dict.set_item(
-        "__doc__",
-        doc.map_or_else(|| vm.ctx.none(), |d| vm.ctx.new_str(d).into()),
-        vm,
-    )?;
-    dict.set_item(
-        "__annotations__",
-        annotations.unwrap_or_else(|| vm.ctx.new_dict().into()),
-        vm,
-    )?;
+    dict.set_item("__doc__", doc.map_or_else(|| vm.ctx.none(), |d| vm.ctx.new_str(d).into()), vm)?;
+    dict.set_item("__annotations__", annotations.unwrap_or_else(|| vm.ctx.new_dict().into()), vm)?;
     Ok(func.into())
 }
 
@@ -477,13 +457,7 @@ fn instantiate(
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(Value::Obj(instance.clone()));
     full.extend(args.iter().cloned());
-    let frame = new_frame(
-        vm,
-        &init,
-        full,
-        kwargs.clone(),
-        Completion::Init { instance },
-    )?;
+    let frame = new_frame(vm, &init, full, kwargs.clone(), Completion::Init { instance })?;
     Ok(Some(Flow::Push(Box::new(frame))))
 }
 
@@ -496,9 +470,7 @@ pub fn build_class(
     kwargs: PyObjectRef,
 ) -> StepResult {
     let vm = ev.vm;
-    let body = body
-        .downcast::<Function>()
-        .expect("class body is a function");
+    let body = body.downcast::<Function>().expect("class body is a function");
     let orig_bases = bases.downcast::<PyTuple>().expect("bases tuple");
     let kwargs = kwargs.downcast::<PyDict>().expect("class keywords dict");
     let bases = resolve_mro_entries(&orig_bases, vm)?;
@@ -516,12 +488,8 @@ pub fn build_class(
             };
             for base in bases.as_slice() {
                 let base_meta: PyObjectRef = base.class().to_owned().into();
-                let w = winner
-                    .downcast_ref::<PyType>()
-                    .expect("metaclass is a type");
-                let b = base_meta
-                    .downcast_ref::<PyType>()
-                    .expect("type of a base is a type");
+                let w = winner.downcast_ref::<PyType>().expect("metaclass is a type");
+                let b = base_meta.downcast_ref::<PyType>().expect("type of a base is a type");
                 if w.fast_issubclass(b) {
                     continue;
                 }
@@ -540,19 +508,13 @@ pub fn build_class(
         .items_vec()
         .into_iter()
         .map(|(k, v)| {
-            (
-                k.downcast::<PyStr>()
-                    .map(|s| s.as_wtf8().to_owned())
-                    .unwrap_or_default(),
-                v,
-            )
+            (k.downcast::<PyStr>().map(|s| s.as_wtf8().to_owned()).unwrap_or_default(), v)
         })
         .collect();
     let namespace = match vm.get_attribute_opt(&meta, "__prepare__")? {
-        Some(prepare) => prepare.call(
-            FuncArgs::new(vec![name.clone(), bases.clone().into()], kw),
-            vm,
-        )?,
+        Some(prepare) => {
+            prepare.call(FuncArgs::new(vec![name.clone(), bases.clone().into()], kw), vm)?
+        }
         None => vm.ctx.new_dict().into(),
     };
     if !orig_bases.is(&bases) {
@@ -568,6 +530,26 @@ pub fn build_class(
     let mut frame = new_frame(vm, &body, Vec::new(), None, completion)?;
     frame.locals = Some(namespace);
     Ok(Flow::Push(Box::new(frame)))
+}
+
+/// `type.__new__` makes these implicitly class/static methods, but only for its own function
+/// type; Sleepy's functions get the same treatment here.
+pub fn wrap_implicit_methods(namespace: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+    let wrappers = [
+        ("__init_subclass__", vm.ctx.types.classmethod_type),
+        ("__class_getitem__", vm.ctx.types.classmethod_type),
+        ("__new__", vm.ctx.types.staticmethod_type),
+    ];
+    for (name, wrapper) in wrappers {
+        if let Some(f) =
+            super::eval::mapping_get(namespace, vm.ctx.intern_str(name).as_object(), vm)?
+        {
+            if f.downcast_ref::<Function>().is_some() {
+                namespace.set_item(name, wrapper.as_object().call((f,), vm)?, vm)?;
+            }
+        }
+    }
+    Ok(())
 }
 
 fn resolve_mro_entries(bases: &PyTupleRef, vm: &VirtualMachine) -> PyResult<PyTupleRef> {
@@ -587,11 +569,7 @@ fn resolve_mro_entries(bases: &PyTupleRef, vm: &VirtualMachine) -> PyResult<PyTu
         }
         out.push(base.clone());
     }
-    Ok(if changed {
-        vm.ctx.new_tuple(out)
-    } else {
-        bases.clone()
-    })
+    Ok(if changed { vm.ctx.new_tuple(out) } else { bases.clone() })
 }
 
 pub fn is_sleepy_generator(obj: &PyObjectRef) -> bool {

@@ -94,9 +94,7 @@ impl<'a> Eval<'a> {
     pub fn push_frame(&mut self, frame: Box<Frame>) -> Result<(), PyBaseExceptionRef> {
         let depth = self.rt.depth.get();
         if depth >= self.rt.recursion_limit.get() {
-            return Err(self
-                .vm
-                .new_recursion_error("maximum recursion depth exceeded"));
+            return Err(self.vm.new_recursion_error("maximum recursion depth exceeded"));
         }
         self.rt.depth.set(depth + 1);
         self.frames.push(frame);
@@ -168,14 +166,11 @@ impl<'a> Eval<'a> {
                 self.push_obj(instance);
                 None
             }
-            Completion::ClassBody {
-                meta,
-                name,
-                bases,
-                kwargs,
-                namespace,
-            } => {
+            Completion::ClassBody { meta, name, bases, kwargs, namespace } => {
                 let cell = value.into_obj(vm);
+                if let Err(e) = call::wrap_implicit_methods(&namespace, vm) {
+                    return self.raise(e, true);
+                }
                 let kw: KwArgs = kwargs
                     .into_iter()
                     .map(|(k, v)| {
@@ -274,10 +269,9 @@ impl<'a> Eval<'a> {
                 self.top().pc -= 1;
                 self.do_yield(value)
             }
-            ResumeMode::Close => self.raise(
-                vm.new_runtime_error("generator ignored GeneratorExit"),
-                true,
-            ),
+            ResumeMode::Close => {
+                self.raise(vm.new_runtime_error("generator ignored GeneratorExit"), true)
+            }
         }
     }
 
@@ -285,10 +279,7 @@ impl<'a> Eval<'a> {
 
     /// Finds the exception the running code is handling, looking down the frame stack.
     pub fn handled_exception(&self) -> Option<PyObjectRef> {
-        self.frames[self.base..]
-            .iter()
-            .rev()
-            .find_map(|f| f.handled.clone())
+        self.frames[self.base..].iter().rev().find_map(|f| f.handled.clone())
     }
 
     /// Raises `exc` in the top frame and unwinds until a handler takes it.
@@ -563,11 +554,7 @@ impl<'a> Eval<'a> {
                 let stop = self.pop_obj();
                 let start = self.pop_obj();
                 let slice = rustpython_vm::PyPayload::into_ref(
-                    PySlice {
-                        start: Some(start),
-                        stop,
-                        step,
-                    },
+                    PySlice { start: Some(start), stop, step },
                     &vm.ctx,
                 );
                 self.push_obj(slice.into());
@@ -689,9 +676,7 @@ impl<'a> Eval<'a> {
                 let parts = self.pop_n_obj(n as usize);
                 let mut s = Wtf8Buf::new();
                 for p in &parts {
-                    let p = p
-                        .downcast_ref::<PyStr>()
-                        .expect("BuildString takes strings");
+                    let p = p.downcast_ref::<PyStr>().expect("BuildString takes strings");
                     s.push_wtf8(p.as_wtf8());
                 }
                 self.push_obj(vm.ctx.new_str(s).into());
@@ -755,9 +740,7 @@ impl<'a> Eval<'a> {
             }
             Instr::ListToTuple => {
                 let list = self.pop_obj();
-                let list = list
-                    .downcast_ref::<PyList>()
-                    .expect("ListToTuple on a list");
+                let list = list.downcast_ref::<PyList>().expect("ListToTuple on a list");
                 let items = list.borrow_vec().to_vec();
                 self.push_obj(vm.ctx.new_tuple(items).into());
             }
@@ -773,10 +756,7 @@ impl<'a> Eval<'a> {
                 let stack = &mut self.top().stack;
                 stack.extend(items.into_iter().rev().map(|o| Value::from_obj(o, vm)));
             }
-            Instr::FormatValue {
-                conversion,
-                has_spec,
-            } => {
+            Instr::FormatValue { conversion, has_spec } => {
                 let spec = if has_spec { Some(self.pop_obj()) } else { None };
                 let value = self.pop_obj();
                 let value: PyObjectRef = match conversion {
@@ -822,29 +802,18 @@ impl<'a> Eval<'a> {
                 let kwargs: Vec<(PyStrRef, Value)> = names
                     .as_slice()
                     .iter()
-                    .map(|n| {
-                        n.clone()
-                            .downcast::<PyStr>()
-                            .expect("keyword names are strings")
-                    })
+                    .map(|n| n.clone().downcast::<PyStr>().expect("keyword names are strings"))
                     .zip(kwvalues)
                     .collect();
                 return call::call(self, callee, args, Some(kwargs));
             }
             Instr::CallEx { has_kwargs } => {
-                let kwargs = if has_kwargs {
-                    Some(self.pop_obj())
-                } else {
-                    None
-                };
+                let kwargs = if has_kwargs { Some(self.pop_obj()) } else { None };
                 let args = self.pop_obj();
                 let callee = self.pop_obj();
                 let args = args.downcast::<PyTuple>().expect("CallEx takes a tuple");
-                let args: Vec<Value> = args
-                    .as_slice()
-                    .iter()
-                    .map(|a| Value::Obj(a.clone()))
-                    .collect();
+                let args: Vec<Value> =
+                    args.as_slice().iter().map(|a| Value::Obj(a.clone())).collect();
                 let kwargs = match kwargs {
                     Some(d) => {
                         let d = d.downcast::<PyDict>().expect("CallEx takes a dict");
@@ -862,26 +831,14 @@ impl<'a> Eval<'a> {
                 return call::call(self, callee, args, kwargs);
             }
             Instr::MakeFunction { code, flags } => {
-                let closure = if flags & make_flags::CLOSURE != 0 {
-                    Some(self.pop_obj())
-                } else {
-                    None
-                };
-                let annotations = if flags & make_flags::ANNOTATIONS != 0 {
-                    Some(self.pop_obj())
-                } else {
-                    None
-                };
-                let kwdefaults = if flags & make_flags::KW_DEFAULTS != 0 {
-                    Some(self.pop_obj())
-                } else {
-                    None
-                };
-                let defaults = if flags & make_flags::DEFAULTS != 0 {
-                    Some(self.pop_obj())
-                } else {
-                    None
-                };
+                let closure =
+                    if flags & make_flags::CLOSURE != 0 { Some(self.pop_obj()) } else { None };
+                let annotations =
+                    if flags & make_flags::ANNOTATIONS != 0 { Some(self.pop_obj()) } else { None };
+                let kwdefaults =
+                    if flags & make_flags::KW_DEFAULTS != 0 { Some(self.pop_obj()) } else { None };
+                let defaults =
+                    if flags & make_flags::DEFAULTS != 0 { Some(self.pop_obj()) } else { None };
                 let frame = self.top();
                 let loaded = frame.code.child(code as usize, vm);
                 let f = call::make_function(
@@ -912,10 +869,7 @@ impl<'a> Eval<'a> {
             Instr::PushExcInfo => {
                 let exc = self.pop_obj();
                 let frame = self.top();
-                let prev = frame
-                    .handled
-                    .replace(exc.clone())
-                    .unwrap_or_else(|| vm.ctx.none());
+                let prev = frame.handled.replace(exc.clone()).unwrap_or_else(|| vm.ctx.none());
                 frame.stack.push(Value::Obj(prev));
                 frame.stack.push(Value::Obj(exc.clone()));
                 // Standard-library code run by RustPython reads sys.exc_info() from its own state.
@@ -986,7 +940,10 @@ impl<'a> Eval<'a> {
                 let exc = self.peek(1).to_obj(vm);
                 let exit = self.peek(3).to_obj(vm);
                 let ty: PyObjectRef = exc.class().to_owned().into();
-                let tb = vm.ctx.none();
+                let tb = match exc.downcast_ref::<rustpython_vm::builtins::PyBaseException>() {
+                    Some(e) => crate::objects::traceback::traceback_of(e, vm),
+                    None => vm.ctx.none(),
+                };
                 return call::call(
                     self,
                     exit,
@@ -995,11 +952,7 @@ impl<'a> Eval<'a> {
                 );
             }
             Instr::RaiseAssertion { has_msg } => {
-                let args = if has_msg {
-                    vec![self.pop_obj()]
-                } else {
-                    vec![]
-                };
+                let args = if has_msg { vec![self.pop_obj()] } else { vec![] };
                 return Err(vm.new_exception(vm.ctx.exceptions.assertion_error.to_owned(), args));
             }
             Instr::YieldValue => {
@@ -1051,11 +1004,7 @@ impl<'a> Eval<'a> {
             }
             Instr::ImportStar => {
                 let module = self.pop_obj();
-                let locals = self
-                    .top()
-                    .locals
-                    .clone()
-                    .expect("import * runs at module level");
+                let locals = self.top().locals.clone().expect("import * runs at module level");
                 imports::import_star(&module, &locals, vm)?;
             }
             Instr::GetLen => {
@@ -1093,17 +1042,10 @@ impl<'a> Eval<'a> {
                 self.push_obj(v);
             }
             Instr::SetupAnnotations => {
-                let locals = self
-                    .top()
-                    .locals
-                    .clone()
-                    .expect("annotations at module or class level");
-                if mapping_get(
-                    &locals,
-                    vm.ctx.intern_str("__annotations__").as_object(),
-                    vm,
-                )?
-                .is_none()
+                let locals =
+                    self.top().locals.clone().expect("annotations at module or class level");
+                if mapping_get(&locals, vm.ctx.intern_str("__annotations__").as_object(), vm)?
+                    .is_none()
                 {
                     locals.set_item("__annotations__", vm.ctx.new_dict().into(), vm)?;
                 }
@@ -1145,9 +1087,7 @@ impl<'a> Eval<'a> {
                     .last()
                     .and_then(|f| f.stack.get(f.stack.len().wrapping_sub(depth as usize + 2)))
                     .map(|v| v.to_obj(vm));
-                let fname = callee
-                    .map(|c| call::callable_name(&c, vm))
-                    .unwrap_or_default();
+                let fname = callee.map(|c| call::callable_name(&c, vm)).unwrap_or_default();
                 return Err(vm.new_type_error(format!(
                     "{fname} argument after ** must be a mapping, not {}",
                     other.class().name()
@@ -1162,9 +1102,7 @@ impl<'a> Eval<'a> {
                     .last()
                     .and_then(|f| f.stack.get(f.stack.len().wrapping_sub(depth as usize + 2)))
                     .map(|v| v.to_obj(vm));
-                let fname = callee
-                    .map(|c| call::callable_name(&c, vm))
-                    .unwrap_or_default();
+                let fname = callee.map(|c| call::callable_name(&c, vm)).unwrap_or_default();
                 return Err(vm.new_type_error(format!(
                     "{fname} got multiple values for keyword argument '{}'",
                     k.str(vm)?
@@ -1282,11 +1220,11 @@ impl<'a> Eval<'a> {
             GenState::Finished => {
                 let is_coro = gen.downcast_ref::<Coroutine>().is_some();
                 return match (with, mode) {
-                    (ResumeWith::Throw(e), _) => Err(e),
                     (_, ResumeMode::Close) => {
                         self.push_obj(vm.ctx.none());
                         Ok(Flow::Next)
                     }
+                    (ResumeWith::Throw(e), _) => Err(e),
                     _ if is_coro => {
                         Err(vm.new_runtime_error("cannot reuse already awaited coroutine"))
                     }
@@ -1322,22 +1260,13 @@ impl<'a> Eval<'a> {
             GenState::Suspended => {}
         }
         let was_created = core.state.get() == GenState::Created;
-        let mut frame = core
-            .frame
-            .lock()
-            .take()
-            .expect("suspended generator has a frame");
+        let mut frame = core.frame.lock().take().expect("suspended generator has a frame");
         core.state.set(GenState::Running);
-        frame.completion = Completion::Generator {
-            gen: gen.clone(),
-            mode,
-        };
+        frame.completion = Completion::Generator { gen: gen.clone(), mode };
         match with {
             ResumeWith::Value(v) => {
                 if !was_created {
-                    frame
-                        .stack
-                        .push(Value::Obj(v.unwrap_or_else(|| vm.ctx.none())));
+                    frame.stack.push(Value::Obj(v.unwrap_or_else(|| vm.ctx.none())));
                 }
                 Ok(Flow::Push(frame))
             }
@@ -1409,10 +1338,7 @@ fn break_context_cycle(handled: &PyBaseExceptionRef, exc: &PyBaseExceptionRef) {
 }
 
 pub fn name_error(vm: &VirtualMachine, name: &str) -> PyBaseExceptionRef {
-    vm.new_name_error(
-        format!("name '{name}' is not defined"),
-        vm.ctx.new_str(name),
-    )
+    vm.new_name_error(format!("name '{name}' is not defined"), vm.ctx.new_str(name))
 }
 
 /// `mapping[key]`, or None when the key is missing.
@@ -1434,10 +1360,7 @@ pub fn mapping_get(
 /// Looks a special method up on the type and binds it, as CPython's `_PyObject_LookupSpecial`.
 pub fn special_method(obj: &PyObjectRef, name: &str, vm: &VirtualMachine) -> Option<PyObjectRef> {
     let attr = obj.class().get_attr(vm.ctx.intern_str(name))?;
-    Some(
-        vm.call_if_get_descriptor(&attr, obj.clone())
-            .unwrap_or(attr),
-    )
+    Some(vm.call_if_get_descriptor(&attr, obj.clone()).unwrap_or(attr))
 }
 
 fn check_except_type(ty: &PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
@@ -1475,8 +1398,7 @@ pub fn instantiate_exception(
             });
         }
     }
-    obj.downcast()
-        .map_err(|_| vm.new_type_error("exceptions must derive from BaseException"))
+    obj.downcast().map_err(|_| vm.new_type_error("exceptions must derive from BaseException"))
 }
 
 fn get_awaitable(obj: PyObjectRef, vm: &VirtualMachine) -> PyResult {

@@ -27,18 +27,9 @@ pub struct LoadedCode {
 impl LoadedCode {
     pub fn new(code: Arc<CodeObject>, vm: &VirtualMachine) -> Rc<LoadedCode> {
         let consts = code.consts.iter().map(|c| constant_value(c, vm)).collect();
-        let names = code
-            .names
-            .iter()
-            .map(|n| vm.ctx.intern_str(n.as_str()))
-            .collect();
+        let names = code.names.iter().map(|n| vm.ctx.intern_str(n.as_str())).collect();
         let children = code.consts.iter().map(|_| OnceCell::new()).collect();
-        Rc::new(LoadedCode {
-            code,
-            consts,
-            names,
-            children,
-        })
+        Rc::new(LoadedCode { code, consts, names, children })
     }
 
     /// The loaded form of the code constant at `index`.
@@ -76,10 +67,9 @@ pub fn constant_object(c: &Constant, vm: &VirtualMachine) -> PyObjectRef {
             vm.ctx.new_str(s).into()
         }
         Constant::Bytes(b) => vm.ctx.new_bytes(b.clone()).into(),
-        Constant::Tuple(items) => vm
-            .ctx
-            .new_tuple(items.iter().map(|i| constant_object(i, vm)).collect())
-            .into(),
+        Constant::Tuple(items) => {
+            vm.ctx.new_tuple(items.iter().map(|i| constant_object(i, vm)).collect()).into()
+        }
         Constant::FrozenSet(items) => {
             let elements: Vec<PyObjectRef> = items.iter().map(|i| constant_object(i, vm)).collect();
             vm.ctx
@@ -172,13 +162,7 @@ unsafe impl Traverse for Frame {
         self.locals.traverse(f);
         self.handled.traverse(f);
         match &self.completion {
-            Completion::ClassBody {
-                meta,
-                name,
-                bases,
-                kwargs,
-                namespace,
-            } => {
+            Completion::ClassBody { meta, name, bases, kwargs, namespace } => {
                 meta.traverse(f);
                 name.traverse(f);
                 bases.traverse(f);

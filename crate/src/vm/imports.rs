@@ -33,21 +33,12 @@ pub fn import_name(ev: &mut Eval, name_index: u32) -> StepResult {
     let top = ev.frames.last_mut().expect("frame");
     top.stack.pop();
     top.stack.pop();
-    let module = ev.rt.specials.import_func.call(
-        (
-            name.to_owned(),
-            globals,
-            vm.ctx.none(),
-            fromlist,
-            vm.ctx.new_int(level),
-        ),
-        vm,
-    )?;
-    ev.frames
-        .last_mut()
-        .expect("frame")
-        .stack
-        .push(Value::Obj(module));
+    let module = ev
+        .rt
+        .specials
+        .import_func
+        .call((name.to_owned(), globals, vm.ctx.none(), fromlist, vm.ctx.new_int(level)), vm)?;
+    ev.frames.last_mut().expect("frame").stack.push(Value::Obj(module));
     Ok(Flow::Next)
 }
 
@@ -82,11 +73,7 @@ fn resolve_name(
             }
         }
     }
-    Ok(if name.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}.{name}")
-    })
+    Ok(if name.is_empty() { base.to_owned() } else { format!("{base}.{name}") })
 }
 
 fn in_sys_modules(name: &str, vm: &VirtualMachine) -> PyResult<bool> {
@@ -148,24 +135,15 @@ pub fn module_frame(
     let package = if is_package {
         name.to_owned()
     } else {
-        name.rsplit_once('.')
-            .map(|(p, _)| p.to_owned())
-            .unwrap_or_default()
+        name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default()
     };
     dict.set_item("__name__", vm.ctx.new_str(name).into(), vm)?;
     dict.set_item("__file__", vm.ctx.new_str(path.as_str()).into(), vm)?;
     dict.set_item("__package__", vm.ctx.new_str(package).into(), vm)?;
     dict.set_item("__builtins__", rt.specials.builtins_module.clone(), vm)?;
     if is_package {
-        let dir = path
-            .trim_end_matches("__init__.py")
-            .trim_end_matches('/')
-            .to_owned();
-        dict.set_item(
-            "__path__",
-            vm.ctx.new_list(vec![vm.ctx.new_str(dir).into()]).into(),
-            vm,
-        )?;
+        let dir = path.trim_end_matches("__init__.py").trim_end_matches('/').to_owned();
+        dict.set_item("__path__", vm.ctx.new_list(vec![vm.ctx.new_str(dir).into()]).into(), vm)?;
     }
     let module = vm.new_module(name, dict.clone(), None);
     let modules = vm.sys_module.get_attr("modules", vm)?;
@@ -226,10 +204,7 @@ pub fn import_from(
                 .map(|f| f.to_string())
                 .unwrap_or_else(|| "unknown location".to_owned());
             Err(vm.new_import_error(
-                format!(
-                    "cannot import name '{}' from '{module_name}' ({location})",
-                    name.as_str()
-                ),
+                format!("cannot import name '{}' from '{module_name}' ({location})", name.as_str()),
                 vm.ctx.new_str(module_name.as_str()),
             ))
         }

@@ -98,15 +98,13 @@ pub fn builtin(
         } else {
             match handled {
                 Some(e) => {
-                    let tb = vm.ctx.none();
-                    vm.ctx
-                        .new_tuple(vec![e.class().to_owned().into(), e, tb])
-                        .into()
+                    let tb = match e.downcast_ref::<rustpython_vm::builtins::PyBaseException>() {
+                        Some(exc) => crate::objects::traceback::traceback_of(exc, vm),
+                        None => vm.ctx.none(),
+                    };
+                    vm.ctx.new_tuple(vec![e.class().to_owned().into(), e, tb]).into()
                 }
-                None => vm
-                    .ctx
-                    .new_tuple(vec![vm.ctx.none(), vm.ctx.none(), vm.ctx.none()])
-                    .into(),
+                None => vm.ctx.new_tuple(vec![vm.ctx.none(), vm.ctx.none(), vm.ctx.none()]).into(),
             }
         };
         push(ev, v);
@@ -116,11 +114,7 @@ pub fn builtin(
 }
 
 fn push(ev: &mut Eval, v: PyObjectRef) {
-    ev.frames
-        .last_mut()
-        .expect("frame")
-        .stack
-        .push(Value::Obj(v));
+    ev.frames.last_mut().expect("frame").stack.push(Value::Obj(v));
 }
 
 /// `locals()` of a frame: the namespace of module and class bodies, a fresh dict for functions.
@@ -156,11 +150,7 @@ fn arg(
     if let Some(v) = args.get(index) {
         return Some(v.to_obj(vm));
     }
-    kwargs
-        .as_ref()?
-        .iter()
-        .find(|(k, _)| k.as_wtf8() == name)
-        .map(|(_, v)| v.to_obj(vm))
+    kwargs.as_ref()?.iter().find(|(k, _)| k.as_wtf8() == name).map(|(_, v)| v.to_obj(vm))
 }
 
 fn exec_or_eval(
@@ -172,9 +162,9 @@ fn exec_or_eval(
     let vm = ev.vm;
     let what = if is_eval { "eval" } else { "exec" };
     let Some(source) = arg(args, kwargs, 0, "source", vm) else {
-        return Err(vm.new_type_error(format!(
-            "{what}() missing required argument 'source' (pos 1)"
-        )));
+        return Err(
+            vm.new_type_error(format!("{what}() missing required argument 'source' (pos 1)"))
+        );
     };
     let globals = arg(args, kwargs, 1, "globals", vm).filter(|g| !vm.is_none(g));
     let locals = arg(args, kwargs, 2, "locals", vm).filter(|l| !vm.is_none(l));
@@ -210,7 +200,13 @@ fn exec_or_eval(
     if !globals.contains_key("__builtins__", vm) {
         globals.set_item("__builtins__", ev.rt.specials.builtins_module.clone(), vm)?;
     }
-    let builtins = caller.builtins.clone();
+    let builtins = match globals.get_item_opt("__builtins__", vm)? {
+        Some(b) => match b.clone().downcast::<PyDict>() {
+            Ok(d) => d,
+            Err(b) => b.dict().unwrap_or_else(|| caller.builtins.clone()),
+        },
+        None => caller.builtins.clone(),
+    };
     let loaded = LoadedCode::new(code, vm);
     let frame = Frame {
         name: Rc::from("<module>"),

@@ -60,7 +60,7 @@ pub struct Specials {
 }
 
 /// Deepest nesting of native → Sleepy calls: each level costs Rust stack.
-pub const MAX_NESTING: u32 = 120;
+pub const MAX_NESTING: u32 = 100_000;
 
 pub struct Runtime {
     pub host: RefCell<Box<dyn Host>>,
@@ -166,17 +166,13 @@ impl Runtime {
     }
 
     pub fn register_source(&self, filename: &str, source: &str) {
-        self.sources
-            .borrow_mut()
-            .insert(filename.to_owned(), Arc::from(source));
+        self.sources.borrow_mut().insert(filename.to_owned(), Arc::from(source));
     }
 
     pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
         let sources = self.sources.borrow();
         let text = sources.get(filename)?;
-        text.lines()
-            .nth(line.checked_sub(1)? as usize)
-            .map(str::to_owned)
+        text.lines().nth(line.checked_sub(1)? as usize).map(str::to_owned)
     }
 
     /// The file that holds program module `name`, if the program has one.
@@ -194,11 +190,8 @@ impl Runtime {
     /// A frame that only returns what is pushed on it: the caller of a generator resumed
     /// from native code.
     fn trampoline_frame(&self, vm: &VirtualMachine) -> Frame {
-        let builtins: PyDictRef = self
-            .specials
-            .builtins_module
-            .dict()
-            .expect("builtins module has a dict");
+        let builtins: PyDictRef =
+            self.specials.builtins_module.dict().expect("builtins module has a dict");
         let _ = vm;
         Frame {
             name: Rc::from("<native>"),
@@ -232,19 +225,15 @@ fn run_nested(
     rt.max_nesting.set(rt.max_nesting.get().max(nesting));
     rt.nested_entries.set(rt.nested_entries.get() + 1);
     let mut frames: Vec<Box<Frame>> = Vec::new();
-    let result = {
-        let mut ev = Eval {
-            vm,
-            rt,
-            frames: &mut frames,
-            base: 0,
-            can_suspend: false,
-        };
-        match setup(&mut ev) {
+    // RustPython measures the native stack: too deep a nesting is a RecursionError, not a crash.
+    let result = vm.with_recursion("while calling a Python object", || {
+        let mut ev = Eval { vm, rt, frames: &mut frames, base: 0, can_suspend: false };
+        Ok(match setup(&mut ev) {
             Some(exit) => exit,
             None => ev.run(),
-        }
-    };
+        })
+    });
+    let result = result.unwrap_or_else(Exit::Raised);
     // Frames left behind (only on an internal error) still count toward the depth.
     rt.depth.set(rt.depth.get() - frames.len());
     rt.nesting.set(nesting - 1);
@@ -258,21 +247,10 @@ fn run_nested(
 /// A Sleepy function called by RustPython (a key function, `__init__` from `type.__call__`, …).
 pub fn call_from_native(func: PyRef<Function>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
     let rt = current(vm)?;
-    let positional: Vec<Value> = args
-        .args
-        .into_iter()
-        .map(|a| Value::from_obj(a, vm))
-        .collect();
-    let kwargs: Vec<(rustpython_vm::builtins::PyStrRef, Value)> = args
-        .kwargs
-        .into_iter()
-        .map(|(k, v)| (vm.ctx.new_str(k), Value::from_obj(v, vm)))
-        .collect();
-    let kwargs = if kwargs.is_empty() {
-        None
-    } else {
-        Some(kwargs)
-    };
+    let positional: Vec<Value> = args.args.into_iter().map(|a| Value::from_obj(a, vm)).collect();
+    let kwargs: Vec<(rustpython_vm::builtins::PyStrRef, Value)> =
+        args.kwargs.into_iter().map(|(k, v)| (vm.ctx.new_str(k), Value::from_obj(v, vm))).collect();
+    let kwargs = if kwargs.is_empty() { None } else { Some(kwargs) };
     let frame = call::new_frame(vm, &func, positional, kwargs, Completion::Nested)?;
     if func.code.code.is_generator_like() {
         return Ok(call::make_generator(vm, &func, frame));

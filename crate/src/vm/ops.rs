@@ -192,9 +192,7 @@ pub fn compare(op: CmpOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<V
     }
     let a = a.into_obj(vm);
     let b = b.into_obj(vm);
-    let r = a
-        .as_object()
-        .rich_compare(&b, super::eval::cmp_op(op), vm)?;
+    let r = a.as_object().rich_compare(&b, super::eval::cmp_op(op), vm)?;
     Ok(Value::Obj(r))
 }
 
@@ -254,10 +252,7 @@ pub fn unpack(
         l.borrow_vec().to_vec()
     } else {
         let iter = seq.get_iter(vm).map_err(|_| {
-            vm.new_type_error(format!(
-                "cannot unpack non-iterable {} object",
-                seq.class().name()
-            ))
+            vm.new_type_error(format!("cannot unpack non-iterable {} object", seq.class().name()))
         })?;
         let mut items = Vec::new();
         loop {

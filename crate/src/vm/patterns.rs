@@ -30,11 +30,7 @@ pub fn is_mapping(subject: &PyObjectRef, vm: &VirtualMachine, rt: &Runtime) -> P
 }
 
 pub fn is_sequence(subject: &PyObjectRef, vm: &VirtualMachine, rt: &Runtime) -> PyResult<bool> {
-    for t in [
-        vm.ctx.types.str_type,
-        vm.ctx.types.bytes_type,
-        vm.ctx.types.bytearray_type,
-    ] {
+    for t in [vm.ctx.types.str_type, vm.ctx.types.bytes_type, vm.ctx.types.bytearray_type] {
         if subject.fast_isinstance(t) {
             return Ok(false);
         }
@@ -167,12 +163,7 @@ pub fn copy_without_keys(
     keys: &PyObjectRef,
     vm: &VirtualMachine,
 ) -> PyResult {
-    let copy = vm
-        .ctx
-        .types
-        .dict_type
-        .as_object()
-        .call((subject.clone(),), vm)?;
+    let copy = vm.ctx.types.dict_type.as_object().call((subject.clone(),), vm)?;
     let keys = keys.downcast_ref::<PyTuple>().expect("keys tuple");
     for k in keys.as_slice() {
         copy.del_item(&**k, vm)?;

@@ -18,14 +18,13 @@ pub fn record(vm: &VirtualMachine, exc: &Py<PyBaseException>, frame: &Frame) {
         // The trampoline under a generator resumed from native code is not program code.
         return;
     }
-    let Some(dict) = exc.as_object().dict() else {
-        return;
-    };
-    let list = match dict.get_item_opt(KEY, vm) {
-        Ok(Some(l)) => l,
-        _ => {
+    let existing = exc.as_object().dict().and_then(|d| d.get_item_opt(KEY, vm).ok().flatten());
+    let list = match existing {
+        Some(l) => l,
+        None => {
+            // Exceptions create their `__dict__` on first use.
             let l: PyObjectRef = vm.ctx.new_list(Vec::new()).into();
-            if dict.set_item(KEY, l.clone(), vm).is_err() {
+            if exc.as_object().set_attr(KEY, l.clone(), vm).is_err() {
                 return;
             }
             l
@@ -94,18 +93,12 @@ fn format_chain(
         .ok()
         .is_some_and(|v| v.is(&vm.ctx.true_value));
     let linked = if let Some(cause) = exc.__cause__() {
-        Some((
-            cause,
-            "\nThe above exception was the direct cause of the following exception:\n\n",
-        ))
+        Some((cause, "\nThe above exception was the direct cause of the following exception:\n\n"))
     } else if suppress {
         None
     } else {
         exc.__context__().map(|c| {
-            (
-                c,
-                "\nDuring handling of the above exception, another exception occurred:\n\n",
-            )
+            (c, "\nDuring handling of the above exception, another exception occurred:\n\n")
         })
     };
     if let Some((linked, message)) = linked {
@@ -158,11 +151,8 @@ fn push_entry(rt: &Runtime, (file, line, name): &(String, u32, String), out: &mu
 pub fn exception_line(vm: &VirtualMachine, exc: &Py<PyBaseException>) -> String {
     let class = exc.class();
     let mut name = class.slot_name().to_string();
-    if let Some(qualname) = class
-        .as_object()
-        .get_attr("__qualname__", vm)
-        .ok()
-        .and_then(|q| q.str(vm).ok())
+    if let Some(qualname) =
+        class.as_object().get_attr("__qualname__", vm).ok().and_then(|q| q.str(vm).ok())
     {
         name = qualname.to_string();
     }

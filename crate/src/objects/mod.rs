@@ -12,6 +12,7 @@ pub fn init_types() {
     cell::Cell::make_static_type();
     code::Code::make_static_type();
     function::Function::make_static_type();
+    function::Annotate::make_static_type();
     generator::Generator::make_static_type();
     generator::Coroutine::make_static_type();
     generator::GenMethod::make_static_type();

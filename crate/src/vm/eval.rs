@@ -940,10 +940,9 @@ impl<'a> Eval<'a> {
                 let exc = self.peek(1).to_obj(vm);
                 let exit = self.peek(3).to_obj(vm);
                 let ty: PyObjectRef = exc.class().to_owned().into();
-                let tb = match exc.downcast_ref::<rustpython_vm::builtins::PyBaseException>() {
-                    Some(e) => crate::objects::traceback::traceback_of(e, vm),
-                    None => vm.ctx.none(),
-                };
+                // RustPython's exceptions only accept its own traceback objects (contextlib stores
+                // this one back on the exception), so pass what the exception carries.
+                let tb = exc.get_attr("__traceback__", vm)?;
                 return call::call(
                     self,
                     exit,

@@ -137,7 +137,11 @@ impl Function {
     }
 
     #[pygetset(setter)]
-    fn set___annotate__(zelf: &Py<Self>, value: PySetterValue, vm: &VirtualMachine) -> PyResult<()> {
+    fn set___annotate__(
+        zelf: &Py<Self>,
+        value: PySetterValue,
+        vm: &VirtualMachine,
+    ) -> PyResult<()> {
         let annotations = match value {
             PySetterValue::Assign(f) if !vm.is_none(&f) => f.call((1,), vm)?,
             _ => vm.ctx.new_dict().into(),

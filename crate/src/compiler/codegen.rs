@@ -2071,7 +2071,9 @@ impl<'a> Compiler<'a> {
         self.bind_label(start);
         if g.is_async {
             let handler = self.new_label();
-            let depth = self.unit_ref().base_depth + i as u32 + 1;
+            // The collection being built (if any) and the iterators of the outer loops.
+            let collection = u32::from(!matches!(comp, Comp::Gen(_)));
+            let depth = self.unit_ref().base_depth + collection + i as u32 + 1;
             self.push_block(BlockKind::Region, Some((handler, depth)));
             self.emit(Instr::GetAnext);
             self.load_const(Constant::None);

@@ -63,10 +63,13 @@ unsafe impl Traverse for GenCore {
     }
 }
 
-/// The generator or coroutine state of `obj`, if it is one of Sleepy's.
+/// The generator, coroutine or async generator state of `obj`, if it is one of Sleepy's.
 pub fn gen_core(obj: &PyObject) -> Option<&GenCore> {
     if let Some(g) = obj.downcast_ref::<Generator>() {
         return Some(&g.core);
+    }
+    if let Some(a) = obj.downcast_ref::<AsyncGenerator>() {
+        return Some(&a.core);
     }
     obj.downcast_ref::<Coroutine>().map(|c| &c.core)
 }
@@ -216,3 +219,102 @@ impl Callable for GenMethod {
         crate::vm::gen_op_from_native(&zelf.gen, zelf.op, arg, vm)
     }
 }
+
+#[pyclass(module = false, name = "async_generator", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct AsyncGenerator {
+    pub core: GenCore,
+}
+
+// SAFETY: delegated.
+unsafe impl Traverse for AsyncGenerator {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.core.traverse(f);
+    }
+}
+
+fn async_step(agen: &PyObject, op: AsyncOp, vm: &VirtualMachine) -> PyObjectRef {
+    AsyncGenStep { agen: agen.to_owned(), op: PyMutex::new(Some(op)), closing: Cell::new(false) }
+        .into_ref(&vm.ctx)
+        .into()
+}
+
+#[pyclass(with(Representable))]
+impl AsyncGenerator {
+    #[pymethod]
+    fn __aiter__(zelf: PyRef<Self>) -> PyRef<Self> {
+        zelf
+    }
+
+    #[pymethod]
+    fn __anext__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        async_step(zelf.as_object(), AsyncOp::Send(vm.ctx.none()), vm)
+    }
+
+    #[pymethod]
+    fn asend(zelf: PyRef<Self>, value: PyObjectRef, vm: &VirtualMachine) -> PyObjectRef {
+        async_step(zelf.as_object(), AsyncOp::Send(value), vm)
+    }
+
+    #[pymethod]
+    fn athrow(zelf: PyRef<Self>, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let exc = crate::vm::gen_method_argument(GenOp::Throw, args, vm)?
+            .expect("throw has an exception");
+        Ok(async_step(zelf.as_object(), AsyncOp::Throw(exc), vm))
+    }
+
+    #[pymethod]
+    fn aclose(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        async_step(zelf.as_object(), AsyncOp::Close, vm)
+    }
+
+    #[pygetset]
+    fn __name__(zelf: &Py<Self>) -> PyStrRef {
+        zelf.core.name.read().clone()
+    }
+
+    #[pygetset]
+    fn __qualname__(zelf: &Py<Self>) -> PyStrRef {
+        zelf.core.qualname.read().clone()
+    }
+}
+
+impl Representable for AsyncGenerator {
+    fn repr_str(zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
+        Ok(gen_repr(&zelf.core, "async_generator", zelf.get_id()))
+    }
+}
+
+/// What an awaitable returned by `__anext__`/`asend`/`athrow`/`aclose` does on its first step.
+#[derive(Debug)]
+pub enum AsyncOp {
+    Send(PyObjectRef),
+    Throw(PyObjectRef),
+    Close,
+}
+
+/// One step of an async generator, awaited by Sleepy code (`await agen.__anext__()`).
+#[pyclass(module = false, name = "async_generator_asend", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct AsyncGenStep {
+    pub agen: PyObjectRef,
+    /// Taken when the step starts; later resumptions forward what the awaiter sends.
+    pub op: PyMutex<Option<AsyncOp>>,
+    /// This step is an `aclose()`.
+    pub closing: Cell<bool>,
+}
+
+// SAFETY: every object reference is visited once.
+unsafe impl Traverse for AsyncGenStep {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.agen.traverse(f);
+        if let Some(op) = self.op.try_lock() {
+            if let Some(AsyncOp::Send(v) | AsyncOp::Throw(v)) = op.as_ref() {
+                v.traverse(f);
+            }
+        }
+    }
+}
+
+#[pyclass]
+impl AsyncGenStep {}

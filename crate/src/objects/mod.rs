@@ -16,5 +16,7 @@ pub fn init_types() {
     generator::Generator::make_static_type();
     generator::Coroutine::make_static_type();
     generator::GenMethod::make_static_type();
+    generator::AsyncGenerator::make_static_type();
+    generator::AsyncGenStep::make_static_type();
     traceback::Traceback::make_static_type();
 }

@@ -18,7 +18,9 @@ use super::{intercept, Runtime};
 use crate::bytecode::flags;
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
-use crate::objects::generator::{gen_core, Coroutine, GenCore, GenMethod, GenOp, Generator};
+use crate::objects::generator::{
+    gen_core, AsyncGenerator, Coroutine, GenCore, GenMethod, GenOp, Generator,
+};
 
 pub type Kwargs = Vec<(PyStrRef, Value)>;
 
@@ -159,6 +161,8 @@ pub fn make_generator(vm: &VirtualMachine, func: &Function, frame: Frame) -> PyO
     let core = GenCore::new(frame, func.name.read().clone(), func.qualname.read().clone());
     if func.code.code.has_flag(flags::COROUTINE) {
         Coroutine { core }.into_ref(&vm.ctx).into()
+    } else if func.code.code.has_flag(flags::ASYNC_GENERATOR) {
+        AsyncGenerator { core }.into_ref(&vm.ctx).into()
     } else {
         Generator { core }.into_ref(&vm.ctx).into()
     }

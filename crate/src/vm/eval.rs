@@ -17,7 +17,7 @@ use super::{call, imports, ops, traceback, Runtime, Suspend};
 use crate::bytecode::{make_flags, CmpOp, Conversion, Instr};
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
-use crate::objects::generator::{gen_core, Coroutine, GenOp, GenState};
+use crate::objects::generator::{gen_core, AsyncGenStep, AsyncOp, Coroutine, GenOp, GenState};
 
 /// How a run of the loop ended.
 pub enum Exit {
@@ -35,6 +35,8 @@ pub enum Flow {
     Push(Box<Frame>),
     Return(Value),
     Yield(Value),
+    /// A value yielded by a delegate of `yield from`/`await`, passed outward.
+    Forward(Value),
     Suspend(Suspend),
     /// Raise without adding a traceback entry or touching `__context__` (re-raise).
     Reraise(PyBaseExceptionRef),
@@ -136,7 +138,8 @@ impl<'a> Eval<'a> {
                 Err(e) => self.raise(e, true),
             },
             Flow::Return(v) => self.do_return(v),
-            Flow::Yield(v) => self.do_yield(v),
+            Flow::Yield(v) => self.do_yield(v, false),
+            Flow::Forward(v) => self.do_yield(v, true),
             Flow::Suspend(s) => Some(Exit::Suspended(s)),
             Flow::Reraise(e) => self.raise(e, false),
         }
@@ -234,12 +237,24 @@ impl<'a> Eval<'a> {
                         self.push_obj(vm.ctx.none());
                         None
                     }
+                    ResumeMode::AsyncGen => {
+                        let e = vm
+                            .new_exception_empty(vm.ctx.exceptions.stop_async_iteration.to_owned());
+                        self.raise(e, true)
+                    }
+                    ResumeMode::AsyncGenClose => {
+                        self.pop();
+                        self.push_obj(vm.ctx.none());
+                        None
+                    }
                 }
             }
         }
     }
 
-    fn do_yield(&mut self, value: Value) -> Option<Exit> {
+    /// A generator frame yields `value`; `forwarded` when it came from an awaited delegate
+    /// rather than the frame's own `yield`.
+    fn do_yield(&mut self, value: Value, forwarded: bool) -> Option<Exit> {
         let mut frame = self.pop_frame();
         let vm = self.vm;
         let Completion::Generator { gen, mode } =
@@ -263,16 +278,29 @@ impl<'a> Eval<'a> {
                 self.push(value);
                 None
             }
-            ResumeMode::YieldFrom => {
-                // The delegating frame yields the same value outward and will re-run its
-                // `YieldFrom` when resumed.
-                self.top().pc -= 1;
-                self.do_yield(value)
+            ResumeMode::YieldFrom => self.forward_yield(value),
+            ResumeMode::AsyncGen | ResumeMode::AsyncGenClose if forwarded => {
+                self.forward_yield(value)
+            }
+            ResumeMode::AsyncGen => {
+                // The async generator produced a value: the awaited step completes with it.
+                self.pop();
+                self.push(value);
+                None
+            }
+            ResumeMode::AsyncGenClose => {
+                self.raise(vm.new_runtime_error("async generator ignored GeneratorExit"), true)
             }
             ResumeMode::Close => {
                 self.raise(vm.new_runtime_error("generator ignored GeneratorExit"), true)
             }
         }
+    }
+
+    /// The delegating frame yields the value outward and re-runs its `YieldFrom` when resumed.
+    fn forward_yield(&mut self, value: Value) -> Option<Exit> {
+        self.top().pc -= 1;
+        self.do_yield(value, true)
     }
 
     // ------------------------------------------------------------------ exceptions
@@ -328,7 +356,21 @@ impl<'a> Eval<'a> {
                         self.push_obj(vm.ctx.none());
                         return None;
                     }
-                    if exc.fast_isinstance(vm.ctx.exceptions.stop_iteration) {
+                    let closing_async = mode == ResumeMode::AsyncGenClose
+                        && (exc.fast_isinstance(vm.ctx.exceptions.generator_exit)
+                            || exc.fast_isinstance(vm.ctx.exceptions.stop_async_iteration));
+                    if closing_async && !at_base {
+                        self.pop();
+                        self.push_obj(vm.ctx.none());
+                        return None;
+                    }
+                    if mode == ResumeMode::AsyncGen
+                        && exc.fast_isinstance(vm.ctx.exceptions.stop_async_iteration)
+                    {
+                        let e = vm.new_runtime_error("async generator raised StopAsyncIteration");
+                        e.set_cause(Some(exc.clone()));
+                        exc = e;
+                    } else if exc.fast_isinstance(vm.ctx.exceptions.stop_iteration) {
                         let kind = if gen.downcast_ref::<Coroutine>().is_some() {
                             "coroutine"
                         } else {
@@ -1173,6 +1215,27 @@ impl<'a> Eval<'a> {
                 ResumeWith::Value(Some(sent)),
             );
         }
+        if let Some(step) = iter.downcast_ref::<AsyncGenStep>() {
+            let agen = step.agen.clone();
+            let first = step.op.lock().take();
+            let (mode, with) = match first {
+                Some(AsyncOp::Send(v)) => (ResumeMode::AsyncGen, ResumeWith::Value(Some(v))),
+                Some(AsyncOp::Throw(e)) => {
+                    (ResumeMode::AsyncGen, ResumeWith::Throw(e.downcast().expect("exception")))
+                }
+                Some(AsyncOp::Close) => {
+                    let e = vm.new_exception_empty(vm.ctx.exceptions.generator_exit.to_owned());
+                    step.closing.set(true);
+                    (ResumeMode::AsyncGenClose, ResumeWith::Throw(e))
+                }
+                // Resumed after one of the generator's own awaits passed a value out.
+                None if step.closing.get() => {
+                    (ResumeMode::AsyncGenClose, ResumeWith::Value(Some(sent)))
+                }
+                None => (ResumeMode::AsyncGen, ResumeWith::Value(Some(sent))),
+            };
+            return self.resume_generator(&agen, mode, with);
+        }
         let result = if vm.is_none(&sent) {
             PyIter::new(&*iter).next(vm)
         } else {
@@ -1187,7 +1250,7 @@ impl<'a> Eval<'a> {
         match result? {
             PyIterReturn::Return(v) => {
                 self.top().pc -= 1;
-                Ok(Flow::Yield(Value::Obj(v)))
+                Ok(Flow::Forward(Value::Obj(v)))
             }
             PyIterReturn::StopIteration(v) => {
                 self.pop();
@@ -1222,6 +1285,15 @@ impl<'a> Eval<'a> {
                     (_, ResumeMode::Close) => {
                         self.push_obj(vm.ctx.none());
                         Ok(Flow::Next)
+                    }
+                    (_, ResumeMode::AsyncGenClose) => {
+                        self.pop();
+                        self.push_obj(vm.ctx.none());
+                        Ok(Flow::Next)
+                    }
+                    (_, ResumeMode::AsyncGen) => {
+                        Err(vm
+                            .new_exception_empty(vm.ctx.exceptions.stop_async_iteration.to_owned()))
                     }
                     (ResumeWith::Throw(e), _) => Err(e),
                     _ if is_coro => {
@@ -1401,7 +1473,7 @@ pub fn instantiate_exception(
 }
 
 fn get_awaitable(obj: PyObjectRef, vm: &VirtualMachine) -> PyResult {
-    if obj.downcast_ref::<Coroutine>().is_some() {
+    if obj.downcast_ref::<Coroutine>().is_some() || obj.downcast_ref::<AsyncGenStep>().is_some() {
         return Ok(obj);
     }
     let Some(await_method) = special_method(&obj, "__await__", vm) else {

@@ -121,6 +121,11 @@ pub enum ResumeMode {
     YieldFrom,
     /// `close()`: GeneratorExit was thrown in; yielding is an error, returning is fine.
     Close,
+    /// An awaited step of an async generator: its `yield` completes the await, its own
+    /// awaits pass through to whoever drives the awaiting coroutine.
+    AsyncGen,
+    /// An awaited `aclose()`.
+    AsyncGenClose,
 }
 
 #[derive(Debug)]

@@ -83,15 +83,15 @@ impl HostStream {
     }
 
     #[pymethod]
-    fn flush(zelf: &Py<Self>) {}
+    fn flush(_zelf: &Py<Self>) {}
 
     #[pymethod]
-    fn isatty(zelf: &Py<Self>) -> bool {
+    fn isatty(_zelf: &Py<Self>) -> bool {
         false
     }
 
     #[pygetset]
-    fn encoding(zelf: &Py<Self>) -> &'static str {
+    fn encoding(_zelf: &Py<Self>) -> &'static str {
         "utf-8"
     }
 }

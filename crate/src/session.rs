@@ -79,6 +79,8 @@ enum Waiting {
 pub struct Session {
     interpreter: Interpreter,
     rt: Rc<Runtime>,
+    // Frames move between this stack and generator objects; boxing keeps those moves cheap.
+    #[allow(clippy::vec_box)]
     frames: Vec<Box<Frame>>,
     waiting: Waiting,
     done: Option<Status>,
@@ -99,7 +101,7 @@ fn new_interpreter(config: &Config) -> Interpreter {
 fn install(vm: &VirtualMachine) -> PyResult<Specials> {
     crate::objects::init_types();
     use rustpython_vm::class::PyClassImpl;
-    HostStream::make_static_type();
+    let _ = HostStream::make_static_type();
     let sys = vm.sys_module.clone();
     for (name, stream) in [("stdout", Stream::Stdout), ("stderr", Stream::Stderr)] {
         let s: PyObjectRef = HostStream { stream }.into_ref(&vm.ctx).into();

@@ -89,7 +89,7 @@ fn error(message: impl Into<String>, range: TextRange) -> SyntaxErrorInfo {
     SyntaxErrorInfo { message: message.into(), range }
 }
 
-fn child_scope<'s>(scope: &'s Scope, range: TextRange) -> &'s Scope {
+fn child_scope(scope: &Scope, range: TextRange) -> &Scope {
     scope
         .children
         .iter()
@@ -265,21 +265,16 @@ impl<'a> Compiler<'a> {
         let mut handlers: Vec<Handler> = Vec::new();
         for (pc, h) in unit.handler_of.iter().enumerate() {
             let pc = pc as u32;
-            match h {
-                Some((label, depth)) => {
-                    let target = resolve(label.0);
-                    match handlers.last_mut() {
-                        Some(last)
-                            if last.end == pc && last.target == target && last.depth == *depth =>
-                        {
-                            last.end = pc + 1
-                        }
-                        _ => {
-                            handlers.push(Handler { start: pc, end: pc + 1, target, depth: *depth })
-                        }
+            if let Some((label, depth)) = h {
+                let target = resolve(label.0);
+                match handlers.last_mut() {
+                    Some(last)
+                        if last.end == pc && last.target == target && last.depth == *depth =>
+                    {
+                        last.end = pc + 1
                     }
+                    _ => handlers.push(Handler { start: pc, end: pc + 1, target, depth: *depth }),
                 }
-                None => {}
             }
         }
         let mut cell_params = Vec::new();
@@ -2159,24 +2154,20 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::PopJumpIfFalse(fail.0));
             }
             Pattern::MatchAs(a) => {
-                match &a.pattern {
-                    Some(p) => {
-                        if a.name.is_some() {
-                            self.emit(Instr::Copy(1));
-                            let inner_fail = self.new_label();
-                            let ok = self.new_label();
-                            self.pattern(p, inner_fail)?;
-                            self.emit(Instr::Jump(ok.0));
-                            self.bind_label(inner_fail);
-                            self.emit(Instr::Pop);
-                            self.emit(Instr::Jump(fail.0));
-                            self.bind_label(ok);
-                        } else {
-                            self.pattern(p, fail)?;
-                            return Ok(());
-                        }
+                if let Some(p) = &a.pattern {
+                    if a.name.is_none() {
+                        return self.pattern(p, fail);
                     }
-                    None => {}
+                    // Match a copy, so the subject is still there to bind.
+                    self.emit(Instr::Copy(1));
+                    let inner_fail = self.new_label();
+                    let ok = self.new_label();
+                    self.pattern(p, inner_fail)?;
+                    self.emit(Instr::Jump(ok.0));
+                    self.bind_label(inner_fail);
+                    self.emit(Instr::Pop);
+                    self.emit(Instr::Jump(fail.0));
+                    self.bind_label(ok);
                 }
                 match &a.name {
                     Some(name) => self.name_op(name.as_str(), NameCtx::Store),

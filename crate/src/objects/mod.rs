@@ -9,14 +9,14 @@ pub mod traceback;
 /// Registers the types with RustPython; must run before any instance is created.
 pub fn init_types() {
     use rustpython_vm::class::PyClassImpl;
-    cell::Cell::make_static_type();
-    code::Code::make_static_type();
-    function::Function::make_static_type();
-    function::Annotate::make_static_type();
-    generator::Generator::make_static_type();
-    generator::Coroutine::make_static_type();
-    generator::GenMethod::make_static_type();
-    generator::AsyncGenerator::make_static_type();
-    generator::AsyncGenStep::make_static_type();
-    traceback::Traceback::make_static_type();
+    let _ = cell::Cell::make_static_type();
+    let _ = code::Code::make_static_type();
+    let _ = function::Function::make_static_type();
+    let _ = function::Annotate::make_static_type();
+    let _ = generator::Generator::make_static_type();
+    let _ = generator::Coroutine::make_static_type();
+    let _ = generator::GenMethod::make_static_type();
+    let _ = generator::AsyncGenerator::make_static_type();
+    let _ = generator::AsyncGenStep::make_static_type();
+    let _ = traceback::Traceback::make_static_type();
 }

@@ -266,12 +266,12 @@ pub fn new_frame(
         let ndefaults = defaults.as_ref().map_or(0, |d| d.len());
         let first_default = argc.saturating_sub(ndefaults);
         let mut missing = Vec::new();
-        for i in 0..argc {
-            if fast[i].is_none() {
+        for (i, slot) in fast.iter_mut().enumerate().take(argc) {
+            if slot.is_none() {
                 if i >= first_default {
                     let d =
                         defaults.as_ref().expect("defaults").as_slice()[i - first_default].clone();
-                    fast[i] = Some(Value::from_obj(d, vm));
+                    *slot = Some(Value::from_obj(d, vm));
                 } else {
                     missing.push(code.varnames[i].clone());
                 }
@@ -284,15 +284,14 @@ pub fn new_frame(
     if kwonly > 0 {
         let kwdefaults = func.kwdefaults.read().clone();
         let mut missing = Vec::new();
-        for i in argc..argc + kwonly {
-            if fast[i].is_none() {
-                let name = &code.varnames[i];
+        for (slot, name) in fast.iter_mut().zip(&code.varnames).skip(argc).take(kwonly) {
+            if slot.is_none() {
                 let d = match &kwdefaults {
                     Some(d) => d.get_item_opt(name.as_str(), vm)?,
                     None => None,
                 };
                 match d {
-                    Some(d) => fast[i] = Some(Value::from_obj(d, vm)),
+                    Some(d) => *slot = Some(Value::from_obj(d, vm)),
                     None => missing.push(name.clone()),
                 }
             }
@@ -561,7 +560,7 @@ fn resolve_mro_entries(bases: &PyTupleRef, vm: &VirtualMachine) -> PyResult<PyTu
     let mut out = Vec::with_capacity(bases.len());
     for base in bases.as_slice() {
         if base.downcast_ref::<PyType>().is_none() {
-            if let Some(entries) = vm.get_attribute_opt(&base, "__mro_entries__")? {
+            if let Some(entries) = vm.get_attribute_opt(base, "__mro_entries__")? {
                 let new = entries.call((bases.clone(),), vm)?;
                 let new = new
                     .downcast::<PyTuple>()

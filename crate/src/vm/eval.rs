@@ -2,21 +2,19 @@
 //! exception escapes it, or (at top level) the fuel runs out or the program asks to pause.
 
 use rustpython_vm::builtins::{
-    PyBaseExceptionRef, PyDict, PyDictRef, PyFloat, PyList, PySlice, PyStr, PyStrRef, PyTuple,
-    PyType,
+    PyBaseExceptionRef, PyDict, PyList, PySlice, PyStr, PyStrRef, PyTuple, PyType,
 };
 use rustpython_vm::common::wtf8::Wtf8Buf;
 use rustpython_vm::function::{FuncArgs, KwArgs};
 use rustpython_vm::protocol::{PyIter, PyIterReturn};
 use rustpython_vm::types::PyComparisonOp;
-use rustpython_vm::{AsObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use super::frame::{Completion, Frame, ResumeMode};
 use super::value::Value;
 use super::{call, imports, ops, traceback, Runtime, Suspend};
 use crate::bytecode::{make_flags, CmpOp, Conversion, Instr};
 use crate::objects::cell::Cell;
-use crate::objects::function::Function;
 use crate::objects::generator::{gen_core, AsyncGenStep, AsyncOp, Coroutine, GenOp, GenState};
 
 /// How a run of the loop ended.

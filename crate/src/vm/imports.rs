@@ -217,7 +217,7 @@ pub fn import_star(
     locals: &PyObjectRef,
     vm: &VirtualMachine,
 ) -> PyResult<()> {
-    let names: Vec<PyObjectRef> = match vm.get_attribute_opt(&module, "__all__")? {
+    let names: Vec<PyObjectRef> = match vm.get_attribute_opt(module, "__all__")? {
         Some(all) => all.try_to_value(vm)?,
         None => {
             let dict = module.dict().ok_or_else(|| {

@@ -1,6 +1,6 @@
 //! Operators, with fast paths for small ints and floats; everything else is RustPython's.
 
-use rustpython_vm::builtins::{PyBool, PyFloat, PyList, PyTuple};
+use rustpython_vm::builtins::{PyFloat, PyList, PyTuple};
 use rustpython_vm::protocol::PyIterReturn;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
@@ -205,8 +205,6 @@ pub fn truthy(v: &Value, vm: &VirtualMachine) -> PyResult<bool> {
                 Ok(true)
             } else if o.is(&vm.ctx.false_value) || vm.is_none(o) {
                 Ok(false)
-            } else if o.downcast_ref::<PyBool>().is_some() {
-                o.clone().is_true(vm)
             } else {
                 o.clone().is_true(vm)
             }

@@ -85,7 +85,7 @@ pub fn match_class(
     }
     let mut attrs: Vec<Option<PyObjectRef>> = Vec::new();
     if npos > 0 {
-        match vm.get_attribute_opt(&cls, "__match_args__")? {
+        match vm.get_attribute_opt(cls, "__match_args__")? {
             Some(args) => {
                 let args = args.downcast::<PyTuple>().map_err(|a| {
                     vm.new_type_error(format!(
@@ -148,7 +148,7 @@ pub fn match_class(
                     )));
                 }
                 seen.push(n);
-                match vm.get_attribute_opt(&subject, &name)? {
+                match vm.get_attribute_opt(subject, &name)? {
                     Some(v) => values.push(v),
                     None => return Ok(vm.ctx.none()),
                 }

@@ -369,7 +369,6 @@ fn main_frame(
     vm.sys_module.get_attr("modules", vm)?.set_item("__main__", module.into(), vm)?;
     let builtins = rt.specials.builtins_module.dict().expect("builtins dict");
     Ok(Frame {
-        name: Rc::from("<module>"),
         code: LoadedCode::new(code, vm),
         pc: 0,
         stack: Vec::new(),

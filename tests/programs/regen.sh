@@ -14,10 +14,15 @@
 # the directory prefix is stripped from .err files to make them independent of
 # where the repository is checked out (File "/abs/dir/NNN_x.py" -> File "NNN_x.py").
 #
-# Set PYTHON to choose the interpreter (default: python3).
+# Set PYTHON to choose the interpreter. The default is CPython 3.13, the release closest to
+# the Python that RustPython 0.6 implements (3.14), when the machine has it; else python3.
 set -u
 cd "$(dirname "$0")"
-PY="${PYTHON:-python3}"
+default_python=python3
+for candidate in python3.13 /root/.pyenv/versions/3.13.0/bin/python3; do
+    if command -v "$candidate" >/dev/null 2>&1; then default_python=$candidate; break; fi
+done
+PY="${PYTHON:-$default_python}"
 DIR="$(pwd -P)"
 status=0
 shopt -s nullglob

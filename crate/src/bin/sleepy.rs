@@ -1,7 +1,7 @@
 //! The `sleepy` command line.
 
 use std::io::{BufRead, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -85,6 +85,32 @@ fn read_stdin_line() -> Option<String> {
     }
 }
 
+/// The program: the script, plus the `.py` files of its directory tree, importable as the
+/// program's own modules (as CPython puts the script's directory first on `sys.path`).
+fn with_sibling_modules(path: &Path, source: String) -> Program {
+    let mut program = Program::single(&path.display().to_string(), &source);
+    let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let mut pending = vec![(dir.to_path_buf(), String::new(), 0)];
+    while let Some((dir, prefix, depth)) = pending.pop() {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        for entry in entries.flatten() {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if name.starts_with('.') || name == "__pycache__" {
+                continue;
+            }
+            let entry_path = entry.path();
+            if entry_path.is_dir() && depth < 4 {
+                pending.push((entry_path, format!("{prefix}{name}/"), depth + 1));
+            } else if name.ends_with(".py") && program.files.len() < 2000 {
+                if let Ok(text) = std::fs::read_to_string(&entry_path) {
+                    program.files.insert(format!("{prefix}{name}"), text);
+                }
+            }
+        }
+    }
+    program
+}
+
 fn run(
     file: Option<PathBuf>,
     code: Option<String>,
@@ -95,7 +121,7 @@ fn run(
     let program = match (file, code) {
         (_, Some(code)) => Program::single("<string>", &code),
         (Some(path), None) => match std::fs::read_to_string(&path) {
-            Ok(source) => Program::single(&path.display().to_string(), &source),
+            Ok(source) => with_sibling_modules(&path, source),
             Err(e) => {
                 eprintln!("sleepy: can't open file '{}': {e}", path.display());
                 return ExitCode::from(2);

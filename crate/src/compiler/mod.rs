@@ -97,6 +97,12 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObjec
     match mode {
         Mode::Exec => {
             let parsed = ruff_python_parser::parse_module(source).map_err(|e| {
+                if let Some((bracket, at)) = unclosed_bracket(source) {
+                    if e.location.start().to_usize() >= source.trim_end().len() {
+                        let message = format!("'{bracket}' was never closed");
+                        return locate(source, &index, filename, message, at);
+                    }
+                }
                 locate(source, &index, filename, parse_message(&e.error), e.location.start())
             })?;
             let module = parsed.into_syntax();
@@ -116,9 +122,39 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeObjec
     }
 }
 
+/// The innermost bracket still open at the end of `source`, which CPython reports instead
+/// of the end of the file.
+fn unclosed_bracket(source: &str) -> Option<(char, TextSize)> {
+    use ruff_python_ast::token::TokenKind;
+    use ruff_text_size::Ranged;
+    let parsed = ruff_python_parser::parse_unchecked(
+        source,
+        ruff_python_parser::ParseOptions::from(ruff_python_ast::PySourceType::Python),
+    );
+    let mut open: Vec<(char, TextSize)> = Vec::new();
+    for token in parsed.tokens().iter() {
+        match token.kind() {
+            TokenKind::Lpar => open.push(('(', token.start())),
+            TokenKind::Lsqb => open.push(('[', token.start())),
+            TokenKind::Lbrace => open.push(('{', token.start())),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                open.pop();
+            }
+            _ => {}
+        }
+    }
+    open.pop()
+}
+
 /// CPython's wording for the common parse errors, ruff's for the rest.
 fn parse_message(error: &ruff_python_parser::ParseErrorType) -> String {
     let text = error.to_string();
+    // "Expected `:`, found newline" → "expected ':'"
+    if let Some(rest) = text.strip_prefix("Expected `") {
+        if let Some((token, _)) = rest.split_once("`, found") {
+            return format!("expected '{token}'");
+        }
+    }
     if text.starts_with("Expected an indented block") {
         return "expected an indented block".to_owned();
     }

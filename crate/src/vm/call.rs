@@ -314,7 +314,6 @@ pub fn new_frame(
     }
     cells.extend(func.closure.iter().cloned());
     Ok(Frame {
-        name: Rc::from(func.name.read().to_string()),
         code: loaded.clone(),
         pc: 0,
         stack: Vec::with_capacity(8),

@@ -144,11 +144,14 @@ pub struct Frame {
     pub completion: Completion,
     /// The exception an `except`/`finally` block of this frame is handling.
     pub handled: Option<PyObjectRef>,
-    /// Function name shown in tracebacks and stack views.
-    pub name: Rc<str>,
 }
 
 impl Frame {
+    /// The name tracebacks and stack views show (the code object's, as in CPython).
+    pub fn name(&self) -> &str {
+        &self.code.code.name
+    }
+
     pub fn line(&self) -> u32 {
         self.code.code.line_at(self.pc.saturating_sub(1))
     }

@@ -1,8 +1,6 @@
 //! Imports: the program's own modules (in-memory files supplied by the host) are compiled by
 //! Sleepy and initialised in ordinary frames; everything else comes from RustPython.
 
-use std::rc::Rc;
-
 use rustpython_vm::builtins::{PyDictRef, PyStr, PyStrInterned, PyTuple};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
@@ -137,7 +135,8 @@ pub fn module_frame(
     } else {
         name.rsplit_once('.').map(|(p, _)| p.to_owned()).unwrap_or_default()
     };
-    dict.set_item("__name__", vm.ctx.new_str(name).into(), vm)?;
+    // `new_module` resets `__package__`, so the attributes go in after it.
+    let module = vm.new_module(name, dict.clone(), None);
     dict.set_item("__file__", vm.ctx.new_str(path.as_str()).into(), vm)?;
     dict.set_item("__package__", vm.ctx.new_str(package).into(), vm)?;
     dict.set_item("__builtins__", rt.specials.builtins_module.clone(), vm)?;
@@ -145,11 +144,9 @@ pub fn module_frame(
         let dir = path.trim_end_matches("__init__.py").trim_end_matches('/').to_owned();
         dict.set_item("__path__", vm.ctx.new_list(vec![vm.ctx.new_str(dir).into()]).into(), vm)?;
     }
-    let module = vm.new_module(name, dict.clone(), None);
     let modules = vm.sys_module.get_attr("modules", vm)?;
     modules.set_item(name, module.into(), vm)?;
     Ok(Frame {
-        name: Rc::from("<module>"),
         code: LoadedCode::new(code, vm),
         pc: 0,
         stack: Vec::new(),

@@ -2,8 +2,6 @@
 //! `eval`, `exec`, `compile`, `input`, `next` on Sleepy generators, `time.sleep`,
 //! `sys.exc_info`/`sys.exception`, `sleepy.checkpoint`.
 
-use std::rc::Rc;
-
 use rustpython_vm::builtins::{PyDict, PyDictRef, PyStr};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
@@ -209,7 +207,6 @@ fn exec_or_eval(
     };
     let loaded = LoadedCode::new(code, vm);
     let frame = Frame {
-        name: Rc::from("<module>"),
         code: loaded,
         pc: 0,
         stack: Vec::new(),

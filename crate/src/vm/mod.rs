@@ -194,7 +194,6 @@ impl Runtime {
             self.specials.builtins_module.dict().expect("builtins module has a dict");
         let _ = vm;
         Frame {
-            name: Rc::from("<native>"),
             code: self.trampoline.clone(),
             pc: 0,
             stack: Vec::new(),

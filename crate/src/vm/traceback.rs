@@ -36,7 +36,7 @@ pub fn record(vm: &VirtualMachine, exc: &Py<PyBaseException>, frame: &Frame) {
     let entry = vm.ctx.new_tuple(vec![
         vm.ctx.new_str(&*frame.code.code.filename).into(),
         vm.ctx.new_int(frame.line()).into(),
-        vm.ctx.new_str(&*frame.name).into(),
+        vm.ctx.new_str(frame.name()).into(),
     ]);
     list.borrow_vec_mut().push(entry.into());
 }

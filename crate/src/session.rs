@@ -141,6 +141,39 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         })
         .into(),
     )?;
+    // The recursion limit is Sleepy's frame limit (RustPython's own counts only its frames).
+    let original_setrecursionlimit = sys.get_attr("setrecursionlimit", vm)?;
+    sys.set_attr(
+        "setrecursionlimit",
+        vm.new_function("setrecursionlimit", move |limit: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
+            let n: i64 = limit.try_to_value(vm)?;
+            if n < 1 {
+                return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
+            }
+            let n = n as usize;
+            crate::vm::with_runtime(vm, |rt| {
+                if n <= rt.depth.get() {
+                    Err(vm.new_recursion_error(format!(
+                        "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+                        rt.depth.get()
+                    )))
+                } else {
+                    rt.recursion_limit.set(n);
+                    Ok(())
+                }
+            })??;
+            // RustPython's own frames (the standard library's Python code) follow along.
+            original_setrecursionlimit.call((limit,), vm).map(drop)
+        }),
+        vm,
+    )?;
+    sys.set_attr(
+        "getrecursionlimit",
+        vm.new_function("getrecursionlimit", |vm: &VirtualMachine| -> PyResult<usize> {
+            crate::vm::with_runtime(vm, |rt| rt.recursion_limit.get())
+        }),
+        vm,
+    )?;
     let time = vm.import("time", 0)?;
     let sleep: PyObjectRef = vm
         .new_function("sleep", |secs: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
@@ -197,6 +230,7 @@ impl Session {
         let interpreter = new_interpreter(&config);
         let (rt, frame) = interpreter.enter(|vm| {
             let specials = install(vm).expect("Sleepy's builtins install cleanly");
+            vm.recursion_limit.set(config.recursion_limit.max(vm.recursion_limit.get()));
             let rt = Rc::new(Runtime::new(host, specials, config.recursion_limit, vm));
             for (path, source) in &program.files {
                 rt.files.borrow_mut().insert(path.clone(), source.as_str().into());

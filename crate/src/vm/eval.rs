@@ -7,7 +7,7 @@ use rustpython_vm::builtins::{
 use rustpython_vm::common::wtf8::Wtf8Buf;
 use rustpython_vm::function::{FuncArgs, KwArgs};
 use rustpython_vm::protocol::{PyIter, PyIterReturn};
-use rustpython_vm::types::PyComparisonOp;
+use rustpython_vm::types::{PyComparisonOp, PyTypeFlags};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use super::frame::{Completion, Frame, ResumeMode};
@@ -15,6 +15,7 @@ use super::value::Value;
 use super::{call, imports, ops, traceback, Runtime, Suspend};
 use crate::bytecode::{make_flags, CmpOp, Conversion, Instr};
 use crate::objects::cell::Cell;
+use crate::objects::function::Function;
 use crate::objects::generator::{gen_core, AsyncGenStep, AsyncOp, Coroutine, GenOp, GenState};
 
 /// How a run of the loop ended.
@@ -150,7 +151,7 @@ impl<'a> Eval<'a> {
         let vm = self.vm;
         let at_base = self.frames.len() == self.base;
         match frame.completion {
-            Completion::Push => {
+            Completion::Push | Completion::IterNext { .. } => {
                 self.push(value);
                 None
             }
@@ -378,6 +379,14 @@ impl<'a> Eval<'a> {
                         e.set_cause(Some(exc.clone()));
                         exc = e;
                     }
+                }
+                Completion::IterNext { exhausted }
+                    if !at_base && exc.fast_isinstance(vm.ctx.exceptions.stop_iteration) =>
+                {
+                    let caller = self.top();
+                    caller.stack.pop();
+                    caller.pc = exhausted as usize;
+                    return None;
                 }
                 Completion::ModuleLoaded => {
                     if let Some(name) = frame.globals.get_item_opt("__name__", vm).ok().flatten() {
@@ -1190,6 +1199,20 @@ impl<'a> Eval<'a> {
                 ResumeMode::ForIter { exhausted: target },
                 ResumeWith::Value(None),
             );
+        }
+        // A class whose `__next__` is Sleepy code: run it as a frame, so the loop body's
+        // callback can be paused like any other code.
+        if iter.class().slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+            if let Some(next) = iter.class().get_attr(vm.ctx.intern_str("__next__")) {
+                if let Some(next) = next.downcast_ref::<Function>() {
+                    if !next.code.code.is_generator_like() {
+                        let completion = Completion::IterNext { exhausted: target };
+                        let frame =
+                            call::new_frame(vm, next, vec![Value::Obj(iter)], None, completion)?;
+                        return Ok(Flow::Push(Box::new(frame)));
+                    }
+                }
+            }
         }
         match PyIter::new(&*iter).next(vm)? {
             PyIterReturn::Return(v) => self.push(Value::from_obj(v, vm)),

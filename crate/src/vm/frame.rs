@@ -99,6 +99,9 @@ pub enum Completion {
     },
     /// `__init__` finished: it must return None; push the new instance.
     Init { instance: PyObjectRef },
+    /// `__next__` of a user iterator in a `for` loop: the result is the next item; a
+    /// StopIteration out of it ends the loop at `exhausted`.
+    IterNext { exhausted: u32 },
     /// A program module finished initialising; the caller re-runs its import instruction.
     ModuleLoaded,
     /// A generator frame resumed by the caller: the result goes where `mode` says.

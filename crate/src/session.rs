@@ -200,7 +200,6 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
     Ok(Specials {
         builtins_module: builtins.clone().into(),
         import_func: original("__import__")?,
-        object_getattribute: object.as_object().get_attr("__getattribute__", vm)?,
         object_new: object.as_object().get_attr("__new__", vm)?,
         next: original("next")?,
         locals: original("locals")?,

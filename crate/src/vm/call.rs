@@ -13,8 +13,8 @@ use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMa
 
 use super::eval::{Eval, Flow, ResumeWith, StepResult};
 use super::frame::{Completion, Frame, LoadedCode, ResumeMode};
+use super::intercept;
 use super::value::Value;
-use super::{intercept, Runtime};
 use crate::bytecode::flags;
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
@@ -397,7 +397,6 @@ pub fn lookup_method(
     obj: &PyObjectRef,
     name: &'static PyStrInterned,
     vm: &VirtualMachine,
-    rt: &Runtime,
 ) -> PyResult<Option<PyObjectRef>> {
     let class = obj.class();
     let Some(attr) = class.get_attr(name) else {
@@ -406,10 +405,15 @@ pub fn lookup_method(
     if attr.downcast_ref::<Function>().is_none() {
         return Ok(None);
     }
-    if let Some(getattribute) = class.get_attr(vm.ctx.intern_str("__getattribute__")) {
-        if !getattribute.is(&rt.specials.object_getattribute) {
-            return Ok(None);
-        }
+    // Attribute lookup must be object's plain one (no `__getattribute__`/`__getattr__`).
+    let generic = vm.ctx.types.object_type.slots.getattro.load();
+    let ours = class.slots.getattro.load();
+    let plain = match (ours, generic) {
+        (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
+        _ => false,
+    };
+    if !plain {
+        return Ok(None);
     }
     if let Some(dict) = obj.dict() {
         if dict.contains_key(name, vm) {

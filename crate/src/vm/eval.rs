@@ -569,7 +569,7 @@ impl<'a> Eval<'a> {
             Instr::LoadMethod(i) => {
                 let obj = self.pop_obj();
                 let name = self.top().code.names[i as usize];
-                match call::lookup_method(&obj, name, vm, self.rt)? {
+                match call::lookup_method(&obj, name, vm)? {
                     Some(func) => {
                         self.push_obj(func);
                         self.push_obj(obj);

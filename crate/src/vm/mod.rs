@@ -42,7 +42,6 @@ pub enum Suspend {
 pub struct Specials {
     pub builtins_module: PyObjectRef,
     pub import_func: PyObjectRef,
-    pub object_getattribute: PyObjectRef,
     pub object_new: PyObjectRef,
     pub next: PyObjectRef,
     pub locals: PyObjectRef,

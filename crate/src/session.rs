@@ -212,6 +212,7 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         input,
         sleep,
         checkpoint,
+        breakpoint: original("breakpoint")?,
         exc_info: sys.get_attr("exc_info", vm)?,
         exception: sys.get_attr("exception", vm)?,
     })

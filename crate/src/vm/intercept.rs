@@ -82,7 +82,10 @@ pub fn builtin(
         }
         return Ok(None);
     }
-    if callee.is(&s.checkpoint) && no_kw && args.is_empty() {
+    // breakpoint() pauses the program for the host (a debugger shows the stack), as a
+    // checkpoint does.
+    let pauses = callee.is(&s.checkpoint) || callee.is(&s.breakpoint);
+    if pauses && no_kw && args.is_empty() {
         if ev.can_suspend {
             return Ok(Some(Flow::Suspend(Suspend::Checkpoint)));
         }

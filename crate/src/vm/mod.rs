@@ -54,6 +54,7 @@ pub struct Specials {
     pub input: PyObjectRef,
     pub sleep: PyObjectRef,
     pub checkpoint: PyObjectRef,
+    pub breakpoint: PyObjectRef,
     pub exc_info: PyObjectRef,
     pub exception: PyObjectRef,
 }

@@ -303,6 +303,8 @@ pub struct CodeObject {
     pub code: Vec<Instr>,
     /// Source line of each instruction.
     pub lines: Vec<u32>,
+    /// Source byte range of each instruction's expression (for tracebacks' `^` markers).
+    pub spans: Vec<(u32, u32)>,
     pub handlers: Vec<Handler>,
     pub docstring: Option<String>,
 }
@@ -323,6 +325,10 @@ impl CodeObject {
     /// The innermost handler covering instruction `pc`.
     pub fn handler_for(&self, pc: u32) -> Option<&Handler> {
         self.handlers.iter().find(|h| h.start <= pc && pc < h.end)
+    }
+
+    pub fn span_at(&self, pc: usize) -> (u32, u32) {
+        self.spans.get(pc).copied().unwrap_or((0, 0))
     }
 
     pub fn line_at(&self, pc: usize) -> u32 {

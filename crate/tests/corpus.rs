@@ -75,14 +75,6 @@ fn corpus_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/programs")
 }
 
-/// CPython 3.11 underlines the failing expression in tracebacks; Sleepy does not yet.
-fn without_carets(text: &str) -> String {
-    text.lines()
-        .filter(|l| !l.trim().chars().all(|c| c == '^' || c == '~') || l.trim().is_empty())
-        .map(|l| format!("{l}\n"))
-        .collect()
-}
-
 /// Programs listed in `KNOWN_DIFFERENCES.txt`, with the reason.
 fn known_differences() -> std::collections::HashMap<String, String> {
     let text =
@@ -126,7 +118,7 @@ fn check(path: &Path, fuel: u64) -> Result<(), String> {
             diff(&expected_out, &got.stdout)
         ));
     }
-    let expected_err = without_carets(&expected_err.unwrap_or_default());
+    let expected_err = expected_err.unwrap_or_default();
     if got.stderr != expected_err {
         return Err(format!(
             "{name} (fuel {fuel}): stderr differs\n{}",

@@ -126,7 +126,7 @@ fn generators_suspended_mid_iteration_resume_exactly() {
 fn uncaught_exceptions_print_a_traceback_and_fail() {
     let mut run = start("def f():\n    raise ValueError('bad')\nf()\n");
     let status = run.session.run(u64::MAX);
-    let expected = "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    f()\n  File \"main.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n";
+    let expected = "Traceback (most recent call last):\n  File \"main.py\", line 3, in <module>\n    f()\n    ~^^\n  File \"main.py\", line 2, in f\n    raise ValueError('bad')\nValueError: bad\n";
     assert_eq!(status, Status::Failed { traceback: expected.into() });
     assert_eq!(run.output.borrow().stderr, expected);
 }

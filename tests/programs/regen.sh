@@ -19,8 +19,11 @@
 set -u
 cd "$(dirname "$0")"
 default_python=python3
-for candidate in python3.13 /root/.pyenv/versions/3.13.0/bin/python3; do
-    if command -v "$candidate" >/dev/null 2>&1; then default_python=$candidate; break; fi
+for candidate in /root/.pyenv/versions/3.13.0/bin/python3 python3.13; do
+    if "$candidate" -c 'import sys; assert sys.version_info[:2] == (3, 13)' >/dev/null 2>&1; then
+        default_python=$candidate
+        break
+    fi
 done
 PY="${PYTHON:-$default_python}"
 DIR="$(pwd -P)"

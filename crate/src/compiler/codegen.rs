@@ -64,6 +64,7 @@ struct Unit<'a> {
     consts: Vec<Constant>,
     code: Vec<Instr>,
     lines: Vec<u32>,
+    spans: Vec<(u32, u32)>,
     handler_of: Vec<Option<(Label, u32)>>,
     labels: Vec<u32>,
     blocks: Vec<Block<'a>>,
@@ -79,6 +80,8 @@ pub struct Compiler<'a> {
     filename: Arc<str>,
     units: Vec<Unit<'a>>,
     line: u32,
+    /// Source range of the expression or statement being compiled.
+    span: TextRange,
     /// What a lambda without parameters gets.
     no_parameters: &'a ast::Parameters,
 }
@@ -173,6 +176,7 @@ impl<'a> Compiler<'a> {
             filename: Arc::from(filename),
             units: Vec::new(),
             line: 1,
+            span: TextRange::default(),
             no_parameters,
         }
     }
@@ -221,6 +225,7 @@ impl<'a> Compiler<'a> {
             consts: Vec::new(),
             code: Vec::new(),
             lines: Vec::new(),
+            spans: Vec::new(),
             handler_of: Vec::new(),
             labels: Vec::new(),
             blocks: Vec::new(),
@@ -307,6 +312,7 @@ impl<'a> Compiler<'a> {
             consts: unit.consts,
             code,
             lines: unit.lines,
+            spans: unit.spans,
             handlers,
             docstring: unit.docstring,
         })
@@ -316,10 +322,12 @@ impl<'a> Compiler<'a> {
 
     fn emit(&mut self, instr: Instr) {
         let line = self.line;
+        let span = (self.span.start().to_u32(), self.span.end().to_u32());
         let unit = self.unit();
         let handler = unit.blocks.iter().rev().find_map(|b| b.handler);
         unit.code.push(instr);
         unit.lines.push(line);
+        unit.spans.push(span);
         unit.handler_of.push(handler);
     }
 
@@ -336,6 +344,7 @@ impl<'a> Compiler<'a> {
 
     fn set_line(&mut self, range: TextRange) {
         self.line = self.line_of(range.start());
+        self.span = range;
     }
 
     fn add_const(&mut self, constant: Constant) -> u32 {
@@ -1507,7 +1516,18 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Compiles `expr`; its instructions carry its source range (for tracebacks), and the
+    /// enclosing expression's range is back in force afterwards.
     fn expr(&mut self, expr: &'a Expr) -> Result<()> {
+        let (line, span) = (self.line, self.span);
+        self.set_line(expr.range());
+        let result = self.expr_inner(expr);
+        self.line = line;
+        self.span = span;
+        result
+    }
+
+    fn expr_inner(&mut self, expr: &'a Expr) -> Result<()> {
         match expr {
             Expr::BoolOp(b) => {
                 let end = self.new_label();
@@ -1894,7 +1914,11 @@ impl<'a> Compiler<'a> {
         {
             self.expr(&a.value)?;
             let n = self.name_idx(&self.mangled(a.attr.as_str()));
+            // A failed lookup points at `obj.name`, not at the whole call.
+            let call_span = self.span;
+            self.span = a.range;
             self.emit(Instr::LoadMethod(n));
+            self.span = call_span;
             for arg in args.args.iter() {
                 self.expr(arg)?;
             }

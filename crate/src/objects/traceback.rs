@@ -47,7 +47,8 @@ impl Traceback {
 /// The traceback of `exc` as a chain of objects (outermost first), or None.
 pub fn traceback_of(exc: &Py<PyBaseException>, vm: &VirtualMachine) -> PyObjectRef {
     let mut next: Option<PyRef<Traceback>> = None;
-    for (filename, lineno, name) in crate::vm::traceback::entries(vm, exc).into_iter().rev() {
+    for entry in crate::vm::traceback::entries(vm, exc).into_iter().rev() {
+        let (filename, lineno, name) = (entry.filename, entry.line, entry.name);
         next = Some(Traceback { filename, lineno, name, next }.into_ref(&vm.ctx));
     }
     next.map_or_else(|| vm.ctx.none(), Into::into)

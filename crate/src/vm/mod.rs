@@ -2,6 +2,7 @@
 //! by a session's top-level run and the nested runs RustPython starts by calling Sleepy code.
 
 pub mod call;
+mod carets;
 pub mod eval;
 pub mod frame;
 mod imports;
@@ -145,6 +146,7 @@ impl Runtime {
             consts: Vec::new(),
             code: vec![Instr::Return],
             lines: vec![0],
+            spans: vec![(0, 0)],
             handlers: Vec::new(),
             docstring: None,
         });
@@ -169,10 +171,18 @@ impl Runtime {
         self.sources.borrow_mut().insert(filename.to_owned(), Arc::from(source));
     }
 
-    pub fn source_line(&self, filename: &str, line: u32) -> Option<String> {
+    /// Line `line` (1-based) of a file Sleepy compiled, with the byte offset where it starts.
+    pub fn source_line(&self, filename: &str, line: u32) -> Option<(String, usize)> {
         let sources = self.sources.borrow();
         let text = sources.get(filename)?;
-        text.lines().nth(line.checked_sub(1)? as usize).map(str::to_owned)
+        let mut start = 0;
+        for (i, l) in text.split_inclusive('\n').enumerate() {
+            if i + 1 == line as usize {
+                return Some((l.trim_end_matches(['\n', '\r']).to_owned(), start));
+            }
+            start += l.len();
+        }
+        None
     }
 
     /// The file that holds program module `name`, if the program has one.

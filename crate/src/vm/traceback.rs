@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use rustpython_vm::builtins::{PyBaseException, PyList, PyStr, PyTuple};
 use rustpython_vm::{AsObject, Py, PyObjectRef, VirtualMachine};
 
+use super::carets;
 use super::frame::Frame;
 use super::Runtime;
 
@@ -33,16 +34,30 @@ pub fn record(vm: &VirtualMachine, exc: &Py<PyBaseException>, frame: &Frame) {
     let Some(list) = list.downcast_ref::<PyList>() else {
         return;
     };
+    let pc = frame.pc.saturating_sub(1);
+    let (span_start, span_end) = frame.code.code.span_at(pc);
     let entry = vm.ctx.new_tuple(vec![
         vm.ctx.new_str(&*frame.code.code.filename).into(),
         vm.ctx.new_int(frame.line()).into(),
         vm.ctx.new_str(frame.name()).into(),
+        vm.ctx.new_int(span_start).into(),
+        vm.ctx.new_int(span_end).into(),
     ]);
     list.borrow_vec_mut().push(entry.into());
 }
 
-/// `(filename, line, function)` entries, outermost first.
-pub fn entries(vm: &VirtualMachine, exc: &Py<PyBaseException>) -> Vec<(String, u32, String)> {
+/// One line of a traceback.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Entry {
+    pub filename: String,
+    pub line: u32,
+    pub name: String,
+    /// Byte range in the source of the expression that raised.
+    pub span: (u32, u32),
+}
+
+/// The entries of `exc`'s traceback, outermost first.
+pub fn entries(vm: &VirtualMachine, exc: &Py<PyBaseException>) -> Vec<Entry> {
     let Some(dict) = exc.as_object().dict() else {
         return Vec::new();
     };
@@ -52,19 +67,20 @@ pub fn entries(vm: &VirtualMachine, exc: &Py<PyBaseException>) -> Vec<(String, u
     let Some(list) = list.downcast_ref::<PyList>() else {
         return Vec::new();
     };
-    let mut out: Vec<(String, u32, String)> = list
+    let mut out: Vec<Entry> = list
         .borrow_vec()
         .iter()
         .filter_map(|e| {
             let t = e.downcast_ref::<PyTuple>()?;
-            let [file, line, name] = t.as_slice() else {
+            let [file, line, name, start, end] = t.as_slice() else {
                 return None;
             };
-            Some((
-                file.downcast_ref::<PyStr>()?.to_string(),
-                line.try_to_value::<u32>(vm).ok()?,
-                name.downcast_ref::<PyStr>()?.to_string(),
-            ))
+            Some(Entry {
+                filename: file.downcast_ref::<PyStr>()?.to_string(),
+                line: line.try_to_value::<u32>(vm).ok()?,
+                name: name.downcast_ref::<PyStr>()?.to_string(),
+                span: (start.try_to_value(vm).ok()?, end.try_to_value(vm).ok()?),
+            })
         })
         .collect();
     out.reverse();
@@ -137,12 +153,19 @@ fn format_one(vm: &VirtualMachine, rt: &Runtime, exc: &Py<PyBaseException>, out:
     out.push('\n');
 }
 
-fn push_entry(rt: &Runtime, (file, line, name): &(String, u32, String), out: &mut String) {
-    out.push_str(&format!("  File \"{file}\", line {line}, in {name}\n"));
-    if let Some(text) = rt.source_line(file, *line) {
-        let text = text.trim();
-        if !text.is_empty() {
-            out.push_str(&format!("    {text}\n"));
+fn push_entry(rt: &Runtime, entry: &Entry, out: &mut String) {
+    out.push_str(&format!(
+        "  File \"{}\", line {}, in {}\n",
+        entry.filename, entry.line, entry.name
+    ));
+    if let Some((text, line_start)) = rt.source_line(&entry.filename, entry.line) {
+        let trimmed = text.trim();
+        if !trimmed.is_empty() {
+            out.push_str(&format!("    {trimmed}\n"));
+            let indent = text.len() - text.trim_start().len();
+            if let Some(markers) = carets::markers(&text, line_start, entry.span, indent) {
+                out.push_str(&format!("    {markers}\n"));
+            }
         }
     }
 }

@@ -108,25 +108,40 @@ impl<'a> Eval<'a> {
     }
 
     pub fn run(&mut self) -> Exit {
-        loop {
-            if self.can_suspend && self.rt.ticks.get() >= self.rt.slice_end.get() {
-                return Exit::Suspended(Suspend::Budget);
+        // Counted locally and added to the runtime's total on the way out; nested runs
+        // started by the instructions below add their own.
+        let mut remaining = if self.can_suspend {
+            self.rt.slice_end.get().saturating_sub(self.rt.ticks.get())
+        } else {
+            u64::MAX
+        };
+        let mut executed: u64 = 0;
+        let exit = loop {
+            if remaining == 0 {
+                break Exit::Suspended(Suspend::Budget);
             }
+            remaining -= 1;
+            executed += 1;
             let frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
             let instr = frame.code.code.code[pc];
             frame.pc = pc + 1;
-            self.rt.ticks.set(self.rt.ticks.get() + 1);
-            let result = self.step(instr);
-            let exit = match result {
-                Ok(Flow::Next) => None,
-                Ok(flow) => self.handle_flow(flow),
-                Err(exc) => self.raise(exc, true),
-            };
-            if let Some(exit) = exit {
-                return exit;
+            match self.step(instr) {
+                Ok(Flow::Next) => {}
+                Ok(flow) => {
+                    if let Some(exit) = self.handle_flow(flow) {
+                        break exit;
+                    }
+                }
+                Err(exc) => {
+                    if let Some(exit) = self.raise(exc, true) {
+                        break exit;
+                    }
+                }
             }
-        }
+        };
+        self.rt.ticks.set(self.rt.ticks.get() + executed);
+        exit
     }
 
     pub fn handle_flow(&mut self, flow: Flow) -> Option<Exit> {
@@ -405,8 +420,78 @@ impl<'a> Eval<'a> {
 
     // ------------------------------------------------------------------ instructions
 
-    #[inline]
+    /// The instructions that dominate running time, on the frame reached once; everything
+    /// else goes to `step_general`.
+    #[inline(always)]
     fn step(&mut self, instr: Instr) -> StepResult {
+        let vm = self.vm;
+        let frame = self.frames.last_mut().expect("a frame is running");
+        match instr {
+            Instr::LoadFast(i) => match &frame.fast[i as usize] {
+                Some(v) => {
+                    let v = v.clone();
+                    frame.stack.push(v);
+                }
+                None => return self.step_general(instr),
+            },
+            Instr::StoreFast(i) => {
+                let v = frame.stack.pop().expect("value stack underflow");
+                frame.fast[i as usize] = Some(v);
+            }
+            Instr::LoadConst(i) => {
+                let v = frame.code.consts[i as usize].clone();
+                frame.stack.push(v);
+            }
+            Instr::Pop => {
+                frame.stack.pop();
+            }
+            Instr::Jump(t) => frame.pc = t as usize,
+            Instr::PopJumpIfFalse(t) => {
+                let v = frame.stack.pop().expect("value stack underflow");
+                if !ops::truthy(&v, vm)? {
+                    self.top().pc = t as usize;
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                let v = frame.stack.pop().expect("value stack underflow");
+                if ops::truthy(&v, vm)? {
+                    self.top().pc = t as usize;
+                }
+            }
+            Instr::Binary(op) => {
+                let b = frame.stack.pop().expect("value stack underflow");
+                let a = frame.stack.pop().expect("value stack underflow");
+                let v = ops::binary(op, a, b, vm)?;
+                self.push(v);
+            }
+            Instr::Inplace(op) => {
+                let b = frame.stack.pop().expect("value stack underflow");
+                let a = frame.stack.pop().expect("value stack underflow");
+                let v = ops::inplace(op, a, b, vm)?;
+                self.push(v);
+            }
+            Instr::Compare(op) => {
+                let b = frame.stack.pop().expect("value stack underflow");
+                let a = frame.stack.pop().expect("value stack underflow");
+                let v = ops::compare(op, a, b, vm)?;
+                self.push(v);
+            }
+            Instr::Subscript => {
+                let key = frame.stack.pop().expect("value stack underflow");
+                let container = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let v = ops::subscript(&container, key, vm)?;
+                self.push(v);
+            }
+            Instr::Return => {
+                let v = frame.stack.pop().expect("value stack underflow");
+                return Ok(Flow::Return(v));
+            }
+            _ => return self.step_general(instr),
+        }
+        Ok(Flow::Next)
+    }
+
+    fn step_general(&mut self, instr: Instr) -> StepResult {
         let vm = self.vm;
         match instr {
             Instr::Nop => {}
@@ -636,6 +721,7 @@ impl<'a> Eval<'a> {
                 let a = self.pop();
                 let same = match (&a, &b) {
                     (Value::Int(x), Value::Int(y)) => x == y,
+                    (Value::Float(x), Value::Float(y)) => x.to_bits() == y.to_bits(),
                     _ => a.into_obj(vm).is(&b.into_obj(vm)),
                 };
                 self.push_obj(vm.ctx.new_bool(same != negate).into());

@@ -49,6 +49,7 @@ pub fn constant_value(c: &Constant, vm: &VirtualMachine) -> Value {
             Ok(small) => Value::Int(small),
             Err(_) => Value::Obj(vm.ctx.new_bigint(i).into()),
         },
+        Constant::Float(f) => Value::Float(*f),
         other => Value::Obj(constant_object(other, vm)),
     }
 }

@@ -1,6 +1,6 @@
 //! Operators, with fast paths for small ints and floats; everything else is RustPython's.
 
-use rustpython_vm::builtins::{PyFloat, PyList, PyTuple};
+use rustpython_vm::builtins::{PyList, PyTuple};
 use rustpython_vm::protocol::PyIterReturn;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
@@ -53,30 +53,22 @@ fn int_fast(op: BinOp, a: i64, b: i64) -> Option<i64> {
 }
 
 #[inline]
-fn exact_float(obj: &PyObjectRef, vm: &VirtualMachine) -> Option<f64> {
-    if obj.class().is(vm.ctx.types.float_type) {
-        obj.downcast_ref::<PyFloat>().map(|f| f.to_f64())
-    } else {
-        None
-    }
-}
-
-#[inline]
-fn float_operand(v: &Value, vm: &VirtualMachine) -> Option<f64> {
+fn float_operand(v: &Value) -> Option<f64> {
     match v {
+        Value::Float(f) => Some(*f),
         Value::Int(i) if i.unsigned_abs() < (1 << 53) => Some(*i as f64),
-        Value::Obj(o) => exact_float(o, vm),
         _ => None,
     }
 }
 
+/// Float arithmetic when one side is a float and the other a float or a small int.
 #[inline]
-fn float_fast(op: BinOp, a: &Value, b: &Value, vm: &VirtualMachine) -> Option<f64> {
-    if !matches!((a, b), (Value::Obj(_), _) | (_, Value::Obj(_))) {
+fn float_fast(op: BinOp, a: &Value, b: &Value) -> Option<f64> {
+    if !matches!((a, b), (Value::Float(_), _) | (_, Value::Float(_))) {
         return None;
     }
-    let x = float_operand(a, vm)?;
-    let y = float_operand(b, vm)?;
+    let x = float_operand(a)?;
+    let y = float_operand(b)?;
     match op {
         BinOp::Add => Some(x + y),
         BinOp::Sub => Some(x - y),
@@ -86,6 +78,7 @@ fn float_fast(op: BinOp, a: &Value, b: &Value, vm: &VirtualMachine) -> Option<f6
     }
 }
 
+#[inline]
 pub fn binary(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
     if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
         if let Some(r) = int_fast(op, *x, *y) {
@@ -96,12 +89,16 @@ pub fn binary(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Va
             && x.unsigned_abs() < (1 << 53)
             && y.unsigned_abs() < (1 << 53)
         {
-            return Ok(Value::Obj(vm.ctx.new_float(*x as f64 / *y as f64).into()));
+            return Ok(Value::Float(*x as f64 / *y as f64));
         }
     }
-    if let Some(r) = float_fast(op, &a, &b, vm) {
-        return Ok(Value::Obj(vm.ctx.new_float(r).into()));
+    if let Some(r) = float_fast(op, &a, &b) {
+        return Ok(Value::Float(r));
     }
+    binary_slow(op, a, b, vm)
+}
+
+fn binary_slow(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
     let a = a.into_obj(vm);
     let b = b.into_obj(vm);
     let r = match op {
@@ -128,8 +125,8 @@ pub fn inplace(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<V
             return Ok(Value::Int(r));
         }
     }
-    if let Some(r) = float_fast(op, &a, &b, vm) {
-        return Ok(Value::Obj(vm.ctx.new_float(r).into()));
+    if let Some(r) = float_fast(op, &a, &b) {
+        return Ok(Value::Float(r));
     }
     let a = a.into_obj(vm);
     let b = b.into_obj(vm);
@@ -164,6 +161,14 @@ pub fn unary(op: UnaryOp, a: Value, vm: &VirtualMachine) -> PyResult<Value> {
             UnaryOp::Not => return Ok(Value::Obj(vm.ctx.new_bool(x == 0).into())),
         }
     }
+    if let Value::Float(x) = a {
+        match op {
+            UnaryOp::Neg => return Ok(Value::Float(-x)),
+            UnaryOp::Pos => return Ok(Value::Float(x)),
+            UnaryOp::Not => return Ok(Value::Obj(vm.ctx.new_bool(x == 0.0).into())),
+            UnaryOp::Invert => {}
+        }
+    }
     if op == UnaryOp::Not {
         let t = truthy(&a, vm)?;
         return Ok(Value::Obj(vm.ctx.new_bool(!t).into()));
@@ -178,16 +183,30 @@ pub fn unary(op: UnaryOp, a: Value, vm: &VirtualMachine) -> PyResult<Value> {
     Ok(Value::from_obj(r, vm))
 }
 
+fn ordered<T: PartialOrd>(op: CmpOp, x: T, y: T) -> bool {
+    match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    }
+}
+
+#[inline]
 pub fn compare(op: CmpOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
-        let r = match op {
-            CmpOp::Lt => x < y,
-            CmpOp::Le => x <= y,
-            CmpOp::Eq => x == y,
-            CmpOp::Ne => x != y,
-            CmpOp::Gt => x > y,
-            CmpOp::Ge => x >= y,
-        };
+    let fast = match (&a, &b) {
+        (Value::Int(x), Value::Int(y)) => Some(ordered(op, x, y)),
+        (Value::Float(_), Value::Float(_) | Value::Int(_)) | (Value::Int(_), Value::Float(_)) => {
+            match (float_operand(&a), float_operand(&b)) {
+                (Some(x), Some(y)) => Some(ordered(op, x, y)),
+                _ => None,
+            }
+        }
+        _ => None,
+    };
+    if let Some(r) = fast {
         return Ok(Value::Obj(vm.ctx.new_bool(r).into()));
     }
     let a = a.into_obj(vm);
@@ -200,6 +219,7 @@ pub fn compare(op: CmpOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<V
 pub fn truthy(v: &Value, vm: &VirtualMachine) -> PyResult<bool> {
     match v {
         Value::Int(i) => Ok(*i != 0),
+        Value::Float(f) => Ok(*f != 0.0),
         Value::Obj(o) => {
             if o.is(&vm.ctx.true_value) {
                 Ok(true)

@@ -1,14 +1,16 @@
 //! What the evaluator keeps on value stacks and in local slots.
 
-use rustpython_vm::builtins::PyInt;
+use rustpython_vm::builtins::{PyFloat, PyInt};
 use rustpython_vm::object::{Traverse, TraverseFn};
 use rustpython_vm::{AsObject, PyObjectRef, VirtualMachine};
 
-/// A value on a frame's stack or in one of its locals. Small ints stay unboxed until an
-/// operation needs them as objects: the counting loops that dominate programs never allocate.
+/// A value on a frame's stack or in one of its locals. Small ints and floats stay unboxed
+/// until an operation needs them as objects: counting loops and float arithmetic, which
+/// dominate programs, do not allocate.
 #[derive(Debug, Clone)]
 pub enum Value {
     Int(i64),
+    Float(f64),
     Obj(PyObjectRef),
     /// The empty slot `LoadMethod` leaves when the attribute is not an unbound method.
     Null,
@@ -19,6 +21,7 @@ impl Value {
     pub fn to_obj(&self, vm: &VirtualMachine) -> PyObjectRef {
         match self {
             Value::Int(i) => vm.ctx.new_int(*i).into(),
+            Value::Float(f) => vm.ctx.new_float(*f).into(),
             Value::Obj(o) => o.clone(),
             Value::Null => vm.ctx.none(),
         }
@@ -27,20 +30,24 @@ impl Value {
     #[inline]
     pub fn into_obj(self, vm: &VirtualMachine) -> PyObjectRef {
         match self {
-            Value::Int(i) => vm.ctx.new_int(i).into(),
             Value::Obj(o) => o,
-            Value::Null => vm.ctx.none(),
+            other => other.to_obj(vm),
         }
     }
 
-    /// Wraps an object, unboxing exact ints that fit in an i64.
+    /// Wraps an object, unboxing exact ints that fit in an i64 and exact floats.
     #[inline]
     pub fn from_obj(obj: PyObjectRef, vm: &VirtualMachine) -> Value {
-        if obj.class().is(vm.ctx.types.int_type) {
+        let class = obj.class();
+        if class.is(vm.ctx.types.int_type) {
             if let Some(int) = obj.downcast_ref::<PyInt>() {
                 if let Ok(i) = i64::try_from(int.as_bigint()) {
                     return Value::Int(i);
                 }
+            }
+        } else if class.is(vm.ctx.types.float_type) {
+            if let Some(f) = obj.downcast_ref::<PyFloat>() {
+                return Value::Float(f.to_f64());
             }
         }
         Value::Obj(obj)

@@ -536,6 +536,9 @@ impl<'a> Compiler<'a> {
             }
             Stmt::TypeAlias(t) => Err(error("type aliases are not supported", t.range)),
             Stmt::Assign(a) => {
+                if let Some(()) = self.parallel_assign(a)? {
+                    return Ok(());
+                }
                 self.expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
                     if i + 1 < a.targets.len() {
@@ -863,6 +866,35 @@ impl<'a> Compiler<'a> {
         }
         self.name_op(name, NameCtx::Store);
         Ok(())
+    }
+
+    /// `a, b = x, y` (two or three names each side, as CPython does) without building a
+    /// tuple: the values are evaluated, reversed in place, and stored left to right.
+    fn parallel_assign(&mut self, a: &'a ast::StmtAssign) -> Result<Option<()>> {
+        let ([target], Expr::Tuple(values)) = (a.targets.as_slice(), a.value.as_ref()) else {
+            return Ok(None);
+        };
+        let targets = match target {
+            Expr::Tuple(t) => &t.elts,
+            Expr::List(l) => &l.elts,
+            _ => return Ok(None),
+        };
+        let n = targets.len();
+        if !(2..=3).contains(&n)
+            || values.elts.len() != n
+            || has_starred(targets)
+            || has_starred(&values.elts)
+        {
+            return Ok(None);
+        }
+        for v in &values.elts {
+            self.expr(v)?;
+        }
+        self.emit(Instr::Swap(n as u32));
+        for t in targets {
+            self.store_target(t)?;
+        }
+        Ok(Some(()))
     }
 
     fn aug_assign(&mut self, a: &'a ast::StmtAugAssign) -> Result<()> {

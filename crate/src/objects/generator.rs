@@ -36,9 +36,9 @@ pub struct GenCore {
 }
 
 impl GenCore {
-    pub fn new(frame: Frame, name: PyStrRef, qualname: PyStrRef) -> Self {
+    pub fn new(frame: Box<Frame>, name: PyStrRef, qualname: PyStrRef) -> Self {
         GenCore {
-            frame: PyMutex::new(Some(Box::new(frame))),
+            frame: PyMutex::new(Some(frame)),
             state: Cell::new(GenState::Created),
             name: PyRwLock::new(name),
             qualname: PyRwLock::new(qualname),

@@ -13,8 +13,8 @@ use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMa
 
 use super::eval::{Eval, Flow, ResumeWith, StepResult};
 use super::frame::{Completion, Frame, LoadedCode, ResumeMode};
-use super::intercept;
 use super::value::Value;
+use super::{intercept, Runtime};
 use crate::bytecode::flags;
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
@@ -154,10 +154,10 @@ fn call_function(
         ev.frames.last_mut().expect("caller").stack.push(Value::Obj(gen));
         return Ok(Flow::Next);
     }
-    Ok(Flow::Push(Box::new(frame)))
+    Ok(Flow::Push(frame))
 }
 
-pub fn make_generator(vm: &VirtualMachine, func: &Function, frame: Frame) -> PyObjectRef {
+pub fn make_generator(vm: &VirtualMachine, func: &Function, frame: Box<Frame>) -> PyObjectRef {
     let core = GenCore::new(frame, func.name.read().clone(), func.qualname.read().clone());
     if func.code.code.has_flag(flags::COROUTINE) {
         Coroutine { core }.into_ref(&vm.ctx).into()
@@ -175,13 +175,14 @@ pub fn new_frame(
     args: Vec<Value>,
     kwargs: Option<Kwargs>,
     completion: Completion,
-) -> PyResult<Frame> {
+) -> PyResult<Box<Frame>> {
     let loaded = func.code.clone();
     let code = &loaded.code;
     let argc = code.arg_count as usize;
     let kwonly = code.kwonly_count as usize;
     let nlocals = code.varnames.len();
-    let mut fast: Vec<Option<Value>> = vec![None; nlocals];
+    let (stack, mut fast) = take_vectors(&*super::current(vm)?);
+    fast.resize(nlocals, None);
     let qualname = func.qualname.read().clone();
     let npos = args.len();
     let has_varargs = code.has_flag(flags::VARARGS);
@@ -313,10 +314,10 @@ pub fn new_frame(
         cells[ci as usize].set(v);
     }
     cells.extend(func.closure.iter().cloned());
-    Ok(Frame {
+    Ok(Box::new(Frame {
         code: loaded.clone(),
         pc: 0,
-        stack: Vec::with_capacity(8),
+        stack,
         fast,
         cells,
         globals: func.globals.clone(),
@@ -324,7 +325,7 @@ pub fn new_frame(
         locals: None,
         completion,
         handled: None,
-    })
+    }))
 }
 
 fn missing_error(
@@ -464,7 +465,7 @@ fn instantiate(
     full.push(Value::Obj(instance.clone()));
     full.extend(args.iter().cloned());
     let frame = new_frame(vm, &init, full, kwargs.clone(), Completion::Init { instance })?;
-    Ok(Some(Flow::Push(Box::new(frame))))
+    Ok(Some(Flow::Push(frame)))
 }
 
 /// `class` statements: resolve bases and metaclass, prepare the namespace, run the body.
@@ -535,7 +536,7 @@ pub fn build_class(
     };
     let mut frame = new_frame(vm, &body, Vec::new(), None, completion)?;
     frame.locals = Some(namespace);
-    Ok(Flow::Push(Box::new(frame)))
+    Ok(Flow::Push(frame))
 }
 
 /// `type.__new__` makes these implicitly class/static methods, but only for its own function
@@ -580,4 +581,72 @@ fn resolve_mro_entries(bases: &PyTupleRef, vm: &VirtualMachine) -> PyResult<PyTu
 
 pub fn is_sleepy_generator(obj: &PyObjectRef) -> bool {
     gen_core(obj).is_some()
+}
+
+/// A call of a plain Sleepy function with exactly its positional parameters: the frame is
+/// built straight from the caller's stack (`stack[callee]` is the function, the arguments
+/// start at `first_arg`), skipping general argument binding. None when the call is not
+/// that simple; the caller's stack is then untouched.
+pub fn fast_call(
+    rt: &Runtime,
+    caller: &mut Frame,
+    callee: usize,
+    first_arg: usize,
+) -> Option<Box<Frame>> {
+    let Value::Obj(f) = &caller.stack[callee] else { return None };
+    let func = f.downcast_ref::<Function>()?;
+    let code = &func.code.code;
+    let nargs = caller.stack.len() - first_arg;
+    let simple = flags::VARARGS
+        | flags::VARKEYWORDS
+        | flags::GENERATOR
+        | flags::COROUTINE
+        | flags::ASYNC_GENERATOR;
+    if code.flags & simple != 0
+        || code.arg_count as usize != nargs
+        || code.kwonly_count != 0
+        || !code.cellvars.is_empty()
+    {
+        return None;
+    }
+    let nlocals = code.varnames.len();
+    let (stack, mut fast) = take_vectors(rt);
+    let mut frame = Box::new(Frame {
+        code: func.code.clone(),
+        pc: 0,
+        stack,
+        fast: Vec::new(),
+        cells: func.closure.clone(),
+        globals: func.globals.clone(),
+        builtins: func.builtins.clone(),
+        locals: None,
+        completion: Completion::Push,
+        handled: None,
+    });
+    fast.extend(caller.stack.drain(first_arg..).map(Some));
+    fast.resize(nlocals, None);
+    frame.fast = fast;
+    caller.stack.truncate(callee);
+    Some(frame)
+}
+
+/// A finished frame's value stack and local slots, kept for the next call.
+pub type FrameVectors = (Vec<Value>, Vec<Option<Value>>);
+
+fn take_vectors(rt: &Runtime) -> FrameVectors {
+    rt.spare_vectors.borrow_mut().pop().unwrap_or_else(|| (Vec::with_capacity(8), Vec::new()))
+}
+
+/// Gives a finished frame's vectors back for reuse: calls are the evaluator's most frequent
+/// allocation.
+// Frames live boxed on the stack; taking the box frees it here without moving the frame out.
+#[allow(clippy::boxed_local)]
+pub fn recycle(rt: &Runtime, frame: Box<Frame>) {
+    let Frame { mut stack, mut fast, .. } = *frame;
+    stack.clear();
+    fast.clear();
+    let mut spare = rt.spare_vectors.borrow_mut();
+    if spare.len() < 64 {
+        spare.push((stack, fast));
+    }
 }

@@ -124,7 +124,7 @@ impl<'a> Eval<'a> {
             executed += 1;
             let frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
-            let instr = frame.code.code.code[pc];
+            let instr = frame.code.instrs[pc];
             frame.pc = pc + 1;
             match self.step(instr) {
                 Ok(Flow::Next) => {}
@@ -162,10 +162,16 @@ impl<'a> Eval<'a> {
     // ------------------------------------------------------------------ returns and yields
 
     fn do_return(&mut self, value: Value) -> Option<Exit> {
-        let frame = self.pop_frame();
+        let mut frame = self.pop_frame();
         let vm = self.vm;
         let at_base = self.frames.len() == self.base;
-        match frame.completion {
+        let completion = std::mem::replace(&mut frame.completion, Completion::Push);
+        let module_name = match completion {
+            Completion::ModuleLoaded => frame.globals.get_item_opt("__name__", vm).ok().flatten(),
+            _ => None,
+        };
+        call::recycle(self.rt, frame);
+        match completion {
             Completion::Push | Completion::IterNext { .. } => {
                 self.push(value);
                 None
@@ -212,7 +218,7 @@ impl<'a> Eval<'a> {
                 }
             }
             Completion::ModuleLoaded => {
-                if let Some(name) = frame.globals.get_item_opt("__name__", vm).ok().flatten() {
+                if let Some(name) = module_name {
                     if let Err(e) = imports::bind_to_parent(
                         &name.str(vm).map(|s| s.to_string()).unwrap_or_default(),
                         vm,
@@ -485,6 +491,43 @@ impl<'a> Eval<'a> {
             Instr::Return => {
                 let v = frame.stack.pop().expect("value stack underflow");
                 return Ok(Flow::Return(v));
+            }
+            Instr::Call(argc) => {
+                let callee = frame.stack.len() - argc as usize - 1;
+                if let Some(new) = call::fast_call(self.rt, frame, callee, callee + 1) {
+                    return Ok(Flow::Push(new));
+                }
+                return self.step_general(instr);
+            }
+            Instr::CallMethod(argc) => {
+                // [method, self-or-NULL, args...]
+                let callee = frame.stack.len() - argc as usize - 2;
+                if !frame.stack[callee + 1].is_null() {
+                    if let Some(new) = call::fast_call(self.rt, frame, callee, callee + 1) {
+                        return Ok(Flow::Push(new));
+                    }
+                }
+                return self.step_general(instr);
+            }
+            Instr::StoreSubscript => {
+                let n = frame.stack.len();
+                if let (Value::Int(i), Value::Obj(container)) =
+                    (&frame.stack[n - 1], &frame.stack[n - 2])
+                {
+                    if let Some(list) = container.downcast_ref_if_exact::<PyList>(vm) {
+                        let mut items = list.borrow_vec_mut();
+                        let len = items.len() as i64;
+                        let index = if *i < 0 { *i + len } else { *i };
+                        if (0..len).contains(&index) {
+                            let value = frame.stack[n - 3].to_obj(vm);
+                            items[index as usize] = value;
+                            drop(items);
+                            frame.stack.truncate(n - 3);
+                            return Ok(Flow::Next);
+                        }
+                    }
+                }
+                return self.step_general(instr);
             }
             _ => return self.step_general(instr),
         }
@@ -1295,7 +1338,7 @@ impl<'a> Eval<'a> {
                         let completion = Completion::IterNext { exhausted: target };
                         let frame =
                             call::new_frame(vm, next, vec![Value::Obj(iter)], None, completion)?;
-                        return Ok(Flow::Push(Box::new(frame)));
+                        return Ok(Flow::Push(frame));
                     }
                 }
             }

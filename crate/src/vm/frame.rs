@@ -17,6 +17,8 @@ use crate::objects::generator::GenRef;
 /// A code object made ready to run: constants turned into objects, names interned.
 #[derive(Debug)]
 pub struct LoadedCode {
+    /// The instructions, one indirection closer to the loop than `code.code`.
+    pub instrs: Box<[crate::bytecode::Instr]>,
     pub code: Arc<CodeObject>,
     pub consts: Vec<Value>,
     pub names: Vec<&'static PyStrInterned>,
@@ -29,7 +31,8 @@ impl LoadedCode {
         let consts = code.consts.iter().map(|c| constant_value(c, vm)).collect();
         let names = code.names.iter().map(|n| vm.ctx.intern_str(n.as_str())).collect();
         let children = code.consts.iter().map(|_| OnceCell::new()).collect();
-        Rc::new(LoadedCode { code, consts, names, children })
+        let instrs = code.code.clone().into_boxed_slice();
+        Rc::new(LoadedCode { instrs, code, consts, names, children })
     }
 
     /// The loaded form of the code constant at `index`.

@@ -81,6 +81,7 @@ pub struct Runtime {
     /// Sources of everything Sleepy compiled, for traceback lines.
     sources: RefCell<HashMap<String, Arc<str>>>,
     pub abc_cache: RefCell<HashMap<&'static str, PyObjectRef>>,
+    pub spare_vectors: RefCell<Vec<call::FrameVectors>>,
     trampoline: Rc<LoadedCode>,
 }
 
@@ -115,7 +116,7 @@ pub fn with_runtime<R>(vm: &VirtualMachine, f: impl FnOnce(&Runtime) -> R) -> Py
     }
 }
 
-fn current(vm: &VirtualMachine) -> PyResult<Rc<Runtime>> {
+pub fn current(vm: &VirtualMachine) -> PyResult<Rc<Runtime>> {
     CURRENT
         .with(|c| c.borrow().clone())
         .ok_or_else(|| vm.new_runtime_error("Sleepy code called outside of a running session"))
@@ -163,6 +164,7 @@ impl Runtime {
             files: RefCell::new(HashMap::new()),
             sources: RefCell::new(HashMap::new()),
             abc_cache: RefCell::new(HashMap::new()),
+            spare_vectors: RefCell::new(Vec::new()),
             trampoline: LoadedCode::new(trampoline, vm),
         }
     }
@@ -264,7 +266,7 @@ pub fn call_from_native(func: PyRef<Function>, args: FuncArgs, vm: &VirtualMachi
     if func.code.code.is_generator_like() {
         return Ok(call::make_generator(vm, &func, frame));
     }
-    run_nested(&rt, vm, |ev| match ev.push_frame(Box::new(frame)) {
+    run_nested(&rt, vm, |ev| match ev.push_frame(frame) {
         Ok(()) => None,
         Err(e) => Some(Exit::Raised(e)),
     })

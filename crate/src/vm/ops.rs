@@ -74,6 +74,8 @@ fn float_fast(op: BinOp, a: &Value, b: &Value) -> Option<f64> {
         BinOp::Sub => Some(x - y),
         BinOp::Mul => Some(x * y),
         BinOp::TrueDiv if y != 0.0 => Some(x / y),
+        // A positive base never gives a complex result or a ZeroDivisionError.
+        BinOp::Pow if x > 0.0 => Some(x.powf(y)).filter(|r| r.is_finite()),
         _ => None,
     }
 }

@@ -402,16 +402,12 @@ fn main_frame(
     let module = vm.new_module("__main__", globals.clone(), None);
     vm.sys_module.get_attr("modules", vm)?.set_item("__main__", module.into(), vm)?;
     let builtins = rt.specials.builtins_module.dict().expect("builtins dict");
-    Ok(Frame {
-        code: LoadedCode::new(code, vm),
-        pc: 0,
-        stack: Vec::new(),
-        fast: Vec::new(),
-        cells: Vec::new(),
-        globals: globals.clone(),
+    let namespace = globals.clone().into();
+    Ok(Frame::for_namespace(
+        LoadedCode::new(code, vm),
+        globals,
         builtins,
-        locals: Some(globals.into()),
-        completion: Completion::Main,
-        handled: None,
-    })
+        namespace,
+        Completion::Main,
+    ))
 }

@@ -1080,40 +1080,8 @@ impl<'a> Eval<'a> {
                 let result = rustpython_vm::exceptions::prep_reraise_star(&orig, &raised, vm)?;
                 self.push_obj(result);
             }
-            Instr::BeforeWith => {
-                let mgr = self.pop_obj();
-                let enter = special_method(&mgr, "__enter__", vm).ok_or_else(|| {
-                    vm.new_type_error(format!(
-                        "'{}' object does not support the context manager protocol",
-                        mgr.class().name()
-                    ))
-                })?;
-                let exit = special_method(&mgr, "__exit__", vm).ok_or_else(|| {
-                    vm.new_type_error(format!(
-                        "'{}' object does not support the context manager protocol (missed __exit__ method)",
-                        mgr.class().name()
-                    ))
-                })?;
-                self.push_obj(exit);
-                return call::call(self, enter, Vec::new(), None);
-            }
-            Instr::BeforeAsyncWith => {
-                let mgr = self.pop_obj();
-                let enter = special_method(&mgr, "__aenter__", vm).ok_or_else(|| {
-                    vm.new_type_error(format!(
-                        "'{}' object does not support the asynchronous context manager protocol",
-                        mgr.class().name()
-                    ))
-                })?;
-                let exit = special_method(&mgr, "__aexit__", vm).ok_or_else(|| {
-                    vm.new_type_error(format!(
-                        "'{}' object does not support the asynchronous context manager protocol (missed __aexit__ method)",
-                        mgr.class().name()
-                    ))
-                })?;
-                self.push_obj(exit);
-                return call::call(self, enter, Vec::new(), None);
-            }
+            Instr::BeforeWith => return self.enter_context(false),
+            Instr::BeforeAsyncWith => return self.enter_context(true),
             Instr::WithExceptStart => {
                 let exc = self.peek(1).to_obj(vm);
                 let exit = self.peek(3).to_obj(vm);
@@ -1229,6 +1197,28 @@ impl<'a> Eval<'a> {
             }
         }
         Ok(Flow::Next)
+    }
+
+    /// `with` / `async with`: pushes the bound `__exit__`, then calls `__enter__`.
+    fn enter_context(&mut self, is_async: bool) -> StepResult {
+        let vm = self.vm;
+        let mgr = self.pop_obj();
+        let (enter, exit, protocol) = if is_async {
+            ("__aenter__", "__aexit__", "asynchronous context manager protocol")
+        } else {
+            ("__enter__", "__exit__", "context manager protocol")
+        };
+        let missing = |what: String| {
+            vm.new_type_error(format!(
+                "'{}' object does not support the {protocol}{what}",
+                mgr.class().name()
+            ))
+        };
+        let enter = special_method(&mgr, enter, vm).ok_or_else(|| missing(String::new()))?;
+        let exit = special_method(&mgr, exit, vm)
+            .ok_or_else(|| missing(format!(" (missed {exit} method)")))?;
+        self.push_obj(exit);
+        call::call(self, enter, Vec::new(), None)
     }
 
     fn pop_values(&mut self, n: usize) -> Vec<Value> {

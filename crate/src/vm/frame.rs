@@ -154,6 +154,28 @@ pub struct Frame {
 }
 
 impl Frame {
+    /// A frame running module-level code (a module, `exec`, `eval`) in `namespace`.
+    pub fn for_namespace(
+        code: Rc<LoadedCode>,
+        globals: PyDictRef,
+        builtins: PyDictRef,
+        namespace: PyObjectRef,
+        completion: Completion,
+    ) -> Frame {
+        Frame {
+            code,
+            pc: 0,
+            stack: Vec::new(),
+            fast: Vec::new(),
+            cells: Vec::new(),
+            globals,
+            builtins,
+            locals: Some(namespace),
+            completion,
+            handled: None,
+        }
+    }
+
     /// The name tracebacks and stack views show (the code object's, as in CPython).
     pub fn name(&self) -> &str {
         &self.code.code.name

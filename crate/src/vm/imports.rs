@@ -146,18 +146,14 @@ pub fn module_frame(
     }
     let modules = vm.sys_module.get_attr("modules", vm)?;
     modules.set_item(name, module.into(), vm)?;
-    Ok(Frame {
-        code: LoadedCode::new(code, vm),
-        pc: 0,
-        stack: Vec::new(),
-        fast: Vec::new(),
-        cells: Vec::new(),
-        globals: dict.clone(),
+    let namespace = dict.clone().into();
+    Ok(Frame::for_namespace(
+        LoadedCode::new(code, vm),
+        dict,
         builtins,
-        locals: Some(dict.into()),
-        completion: Completion::ModuleLoaded,
-        handled: None,
-    })
+        namespace,
+        Completion::ModuleLoaded,
+    ))
 }
 
 /// After a program submodule ran: make it an attribute of its package, as importlib does.

@@ -209,18 +209,7 @@ fn exec_or_eval(
         None => caller.builtins.clone(),
     };
     let loaded = LoadedCode::new(code, vm);
-    let frame = Frame {
-        code: loaded,
-        pc: 0,
-        stack: Vec::new(),
-        fast: Vec::new(),
-        cells: Vec::new(),
-        globals,
-        builtins,
-        locals: Some(locals),
-        completion: Completion::Push,
-        handled: None,
-    };
+    let frame = Frame::for_namespace(loaded, globals, builtins, locals, Completion::Push);
     Ok(Flow::Push(Box::new(frame)))
 }
 

@@ -9,6 +9,7 @@ use rustpython_vm::builtins::{
 };
 use rustpython_vm::common::lock::PyRwLock;
 use rustpython_vm::function::{FuncArgs, KwArgs};
+use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine};
 
 use super::eval::{Eval, Flow, ResumeWith, StepResult};
@@ -79,11 +80,12 @@ pub fn call(
 
 pub fn to_func_args(args: Vec<Value>, kwargs: Option<Kwargs>, vm: &VirtualMachine) -> FuncArgs {
     let args: Vec<PyObjectRef> = args.into_iter().map(|v| v.into_obj(vm)).collect();
-    let kw: KwArgs = kwargs
-        .unwrap_or_default()
-        .into_iter()
-        .map(|(k, v)| (k.as_wtf8().to_owned(), v.into_obj(vm)))
-        .collect();
+    let Some(kwargs) = kwargs else {
+        // Most calls have no keywords: skip building an empty keyword map.
+        return FuncArgs::new(args, KwArgs::default());
+    };
+    let kw: KwArgs =
+        kwargs.into_iter().map(|(k, v)| (k.as_wtf8().to_owned(), v.into_obj(vm))).collect();
     FuncArgs::new(args, kw)
 }
 
@@ -403,7 +405,11 @@ pub fn lookup_method(
     let Some(attr) = class.get_attr(name) else {
         return Ok(None);
     };
-    if attr.downcast_ref::<Function>().is_none() {
+    // Sleepy functions and builtin method descriptors (`str.upper`, `list.append`) can be
+    // called with the object as first argument, with no bound method in between.
+    let is_method = attr.downcast_ref::<Function>().is_some()
+        || attr.class().slots.flags.has_feature(PyTypeFlags::METHOD_DESCRIPTOR);
+    if !is_method {
         return Ok(None);
     }
     // Attribute lookup must be object's plain one (no `__getattribute__`/`__getattr__`).

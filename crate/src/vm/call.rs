@@ -117,7 +117,16 @@ pub fn gen_method_argument(
                     if v.downcast_ref::<rustpython_vm::builtins::PyBaseException>().is_some() {
                         v
                     } else {
-                        typ.call((v,), vm)?
+                        // throw(type, value): the type must be an exception class.
+                        let is_exception_class = typ.downcast_ref::<PyType>().is_some_and(|t| {
+                            t.fast_issubclass(vm.ctx.exceptions.base_exception_type)
+                        });
+                        if !is_exception_class {
+                            return Err(vm.new_type_error(
+                                "exceptions must be classes or instances deriving from BaseException",
+                            ));
+                        }
+                        super::eval::instantiate_exception(typ.call((v,), vm)?, vm)?.into()
                     }
                 }
                 _ => super::eval::instantiate_exception(typ, vm)?.into(),

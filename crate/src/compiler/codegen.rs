@@ -38,6 +38,8 @@ enum BlockKind<'a> {
     With,
     /// Only routes exceptions to a handler.
     Region,
+    /// A `return` value waiting on the stack while a `finally` body runs.
+    ReturnValue,
 }
 
 struct Block<'a> {
@@ -1109,15 +1111,20 @@ impl<'a> Compiler<'a> {
                 }
                 BlockKind::TryFinally { finalbody } => {
                     let finalbody = *finalbody;
-                    let extra = u32::from(preserve_tos);
-                    self.unit().base_depth += extra;
                     // The popped blocks are gone while the final body compiles, so a `return`
-                    // inside it does not run it again.
+                    // inside it does not run it again. A return value waiting under it is a
+                    // block of its own, so `break`/`continue` in the final body drop it.
                     let saved_depth = self.unit_ref().base_depth;
                     let inner_depth = self.depth_without(&popped, &block);
-                    self.unit().base_depth = inner_depth + extra;
+                    self.unit().base_depth = inner_depth + u32::from(preserve_tos);
+                    if preserve_tos {
+                        self.push_block(BlockKind::ReturnValue, None);
+                    }
                     let r = self.stmts(finalbody);
-                    self.unit().base_depth = saved_depth - extra;
+                    if preserve_tos {
+                        self.pop_block();
+                    }
+                    self.unit().base_depth = saved_depth;
                     if let Err(e) = r {
                         result = Err(e);
                         popped.push(block);
@@ -1153,6 +1160,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::Pop);
                 }
                 BlockKind::Region => {}
+                BlockKind::ReturnValue => {
+                    swap(self);
+                    self.emit(Instr::Pop);
+                }
             }
             popped.push(block);
         }
@@ -1171,6 +1182,7 @@ impl<'a> Compiler<'a> {
                 BlockKind::FinallyEnd => 2,
                 BlockKind::ExceptHandler { .. } => 1,
                 BlockKind::With => 1,
+                BlockKind::ReturnValue => 1,
                 _ => 0,
             };
         }

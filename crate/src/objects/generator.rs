@@ -7,7 +7,7 @@ use rustpython_vm::common::lock::{PyMutex, PyRwLock};
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::object::{Traverse, TraverseFn};
 use rustpython_vm::protocol::PyIterReturn;
-use rustpython_vm::types::{Callable, IterNext, Iterable, Representable, SelfIter};
+use rustpython_vm::types::{Callable, Destructor, IterNext, Iterable, Representable, SelfIter};
 use rustpython_vm::{
     pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
 };
@@ -116,7 +116,7 @@ fn gen_repr(core: &GenCore, kind: &str, id: usize) -> String {
     format!("<{kind} object {} at {id:#x}>", core.qualname.read())
 }
 
-#[pyclass(with(Representable, IterNext, Iterable))]
+#[pyclass(with(Representable, IterNext, Iterable, Destructor))]
 impl Generator {
     #[pygetset]
     fn send(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
@@ -141,6 +141,23 @@ impl Generator {
     #[pygetset]
     fn __qualname__(zelf: &Py<Self>) -> PyStrRef {
         zelf.core.qualname.read().clone()
+    }
+}
+
+/// A generator dropped while paused inside `try`/`with` is closed, so its `finally`
+/// blocks run, as in CPython.
+impl Destructor for Generator {
+    fn del(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<()> {
+        // Only a frame paused under a handler has something to run on close.
+        let guarded = zelf.core.frame.try_lock().is_some_and(|f| {
+            f.as_ref()
+                .is_some_and(|f| f.pc > 0 && f.code.code.handler_for(f.pc as u32 - 1).is_some())
+        });
+        if zelf.core.state.get() == GenState::Suspended && guarded {
+            // Errors are dropped, as CPython's finalizer reports them and goes on.
+            let _ = crate::vm::gen_op_from_native(zelf.as_object(), GenOp::Close, None, vm);
+        }
+        Ok(())
     }
 }
 

@@ -603,6 +603,7 @@ pub fn is_sleepy_generator(obj: &PyObjectRef) -> bool {
 /// start at `first_arg`), skipping general argument binding. None when the call is not
 /// that simple; the caller's stack is then untouched.
 pub fn fast_call(
+    vm: &VirtualMachine,
     rt: &Runtime,
     caller: &mut Frame,
     callee: usize,
@@ -617,13 +618,26 @@ pub fn fast_call(
         | flags::GENERATOR
         | flags::COROUTINE
         | flags::ASYNC_GENERATOR;
+    let argc = code.arg_count as usize;
     if code.flags & simple != 0
-        || code.arg_count as usize != nargs
+        || nargs > argc
         || code.kwonly_count != 0
         || !code.cellvars.is_empty()
     {
         return None;
     }
+    // Missing trailing arguments come from the defaults, when there are enough of them.
+    let defaults = if nargs < argc {
+        let defaults = func.defaults.read().clone()?;
+        let missing = argc - nargs;
+        let all = defaults.as_slice();
+        if all.len() < missing {
+            return None;
+        }
+        Some((defaults.clone(), all.len() - missing))
+    } else {
+        None
+    };
     let nlocals = code.varnames.len();
     let (stack, mut fast) = take_vectors(rt);
     let mut frame = Box::new(Frame {
@@ -639,6 +653,11 @@ pub fn fast_call(
         handled: None,
     });
     fast.extend(caller.stack.drain(first_arg..).map(Some));
+    if let Some((defaults, from)) = defaults {
+        fast.extend(
+            defaults.as_slice()[from..].iter().map(|d| Some(Value::from_obj(d.clone(), vm))),
+        );
+    }
     fast.resize(nlocals, None);
     frame.fast = fast;
     caller.stack.truncate(callee);

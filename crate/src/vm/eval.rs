@@ -494,7 +494,7 @@ impl<'a> Eval<'a> {
             }
             Instr::Call(argc) => {
                 let callee = frame.stack.len() - argc as usize - 1;
-                if let Some(new) = call::fast_call(self.rt, frame, callee, callee + 1) {
+                if let Some(new) = call::fast_call(vm, self.rt, frame, callee, callee + 1) {
                     return Ok(Flow::Push(new));
                 }
                 return self.step_general(instr);
@@ -503,7 +503,7 @@ impl<'a> Eval<'a> {
                 // [method, self-or-NULL, args...]
                 let callee = frame.stack.len() - argc as usize - 2;
                 if !frame.stack[callee + 1].is_null() {
-                    if let Some(new) = call::fast_call(self.rt, frame, callee, callee + 1) {
+                    if let Some(new) = call::fast_call(vm, self.rt, frame, callee, callee + 1) {
                         return Ok(Flow::Push(new));
                     }
                 }

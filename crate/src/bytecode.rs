@@ -59,7 +59,6 @@ pub enum Conversion {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Instr {
-    Nop,
     // ---- stack shuffling
     Pop,
     /// Push a copy of the item `n` places down (1 = top).
@@ -115,9 +114,8 @@ pub enum Instr {
     PopJumpIfTrue(Target),
     JumpIfFalseOrPop(Target),
     JumpIfTrueOrPop(Target),
-    /// Pops TOS; jumps if it is (or is not) None.
+    /// Pops TOS; jumps if it is None.
     PopJumpIfNone(Target),
-    PopJumpIfNotNone(Target),
     GetIter,
     /// Next item of the iterator at TOS; when exhausted pop it and jump.
     ForIter(Target),

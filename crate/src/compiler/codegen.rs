@@ -98,18 +98,8 @@ fn child_scope(scope: &Scope, range: TextRange) -> &Scope {
     scope
         .children
         .iter()
-        .find(|c| c.range_matches(range))
+        .find(|c| c.range() == range)
         .expect("symbol table has a scope for every function, class and comprehension")
-}
-
-trait ScopeRange {
-    fn range_matches(&self, range: TextRange) -> bool;
-}
-
-impl ScopeRange for Scope {
-    fn range_matches(&self, range: TextRange) -> bool {
-        self.range() == range
-    }
 }
 
 fn mangle(private: Option<&str>, name: &str) -> String {
@@ -264,7 +254,6 @@ impl<'a> Compiler<'a> {
                 Instr::JumpIfFalseOrPop(t) => Instr::JumpIfFalseOrPop(resolve(t)),
                 Instr::JumpIfTrueOrPop(t) => Instr::JumpIfTrueOrPop(resolve(t)),
                 Instr::PopJumpIfNone(t) => Instr::PopJumpIfNone(resolve(t)),
-                Instr::PopJumpIfNotNone(t) => Instr::PopJumpIfNotNone(resolve(t)),
                 Instr::ForIter(t) => Instr::ForIter(resolve(t)),
                 other => other,
             })
@@ -415,7 +404,7 @@ impl<'a> Compiler<'a> {
 
     fn name_op(&mut self, name: &str, ctx: NameCtx) {
         let scope = self.unit_ref().scope;
-        let resolved = scope.symbols.get(name).copied().unwrap_or(NameScope::GlobalImplicit);
+        let resolved = scope.lookup(name);
         let mangled = self.mangled(name);
         let kind = scope.kind;
         let function_like =
@@ -920,7 +909,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.subscript_key(&s.slice)?;
+                self.expr(&s.slice)?;
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Copy(2));
                 self.emit(Instr::Subscript);
@@ -1457,7 +1446,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.subscript_key(&s.slice)?;
+                self.expr(&s.slice)?;
                 self.emit(Instr::StoreSubscript);
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -1507,7 +1496,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.subscript_key(&s.slice)?;
+                self.expr(&s.slice)?;
                 self.emit(Instr::DeleteSubscript);
             }
             Expr::Tuple(ast::ExprTuple { elts, .. }) | Expr::List(ast::ExprList { elts, .. }) => {
@@ -1718,7 +1707,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Subscript(s) => {
                 self.expr(&s.value)?;
-                self.subscript_key(&s.slice)?;
+                self.expr(&s.slice)?;
                 self.emit(Instr::Subscript);
             }
             Expr::Starred(s) => return Err(error("can't use starred expression here", s.range)),
@@ -1743,10 +1732,6 @@ impl<'a> Compiler<'a> {
             Expr::IpyEscapeCommand(c) => return Err(error("invalid syntax", c.range)),
         }
         Ok(())
-    }
-
-    fn subscript_key(&mut self, key: &'a Expr) -> Result<()> {
-        self.expr(key)
     }
 
     fn interpolated(
@@ -2007,9 +1992,7 @@ impl<'a> Compiler<'a> {
         if !matches!(scope.kind, ScopeKind::Function) {
             return Ok(None);
         }
-        if scope.symbols.get("super").copied().unwrap_or(NameScope::GlobalImplicit)
-            != NameScope::GlobalImplicit
-        {
+        if scope.lookup("super") != NameScope::GlobalImplicit {
             return Ok(None);
         }
         let Some(class_cell) = self.cell_index("__class__") else {

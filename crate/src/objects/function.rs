@@ -2,7 +2,7 @@
 
 use std::rc::Rc;
 
-use rustpython_vm::builtins::{PyBoundMethod, PyDictRef, PyStrRef, PyTupleRef, PyType};
+use rustpython_vm::builtins::{PyBoundMethod, PyDictRef, PyStrRef, PyTupleRef};
 use rustpython_vm::common::lock::PyRwLock;
 use rustpython_vm::function::{FuncArgs, PySetterValue};
 use rustpython_vm::object::{Traverse, TraverseFn};
@@ -213,11 +213,5 @@ impl GetDescriptor for Function {
 impl Representable for Function {
     fn repr_str(zelf: &Py<Self>, _vm: &VirtualMachine) -> PyResult<String> {
         Ok(format!("<function {} at {:#x}>", zelf.qualname.read(), zelf.get_id()))
-    }
-}
-
-impl Function {
-    pub fn class_type(vm: &VirtualMachine) -> &'static Py<PyType> {
-        Self::class(&vm.ctx)
     }
 }

@@ -19,9 +19,7 @@ use super::{intercept, Runtime};
 use crate::bytecode::flags;
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
-use crate::objects::generator::{
-    gen_core, AsyncGenerator, Coroutine, GenCore, GenMethod, GenOp, Generator,
-};
+use crate::objects::generator::{AsyncGenerator, Coroutine, GenCore, GenMethod, GenOp, Generator};
 
 pub type Kwargs = Vec<(PyStrRef, Value)>;
 
@@ -592,10 +590,6 @@ fn resolve_mro_entries(bases: &PyTupleRef, vm: &VirtualMachine) -> PyResult<PyTu
         out.push(base.clone());
     }
     Ok(if changed { vm.ctx.new_tuple(out) } else { bases.clone() })
-}
-
-pub fn is_sleepy_generator(obj: &PyObjectRef) -> bool {
-    gen_core(obj).is_some()
 }
 
 /// A call of a plain Sleepy function with exactly its positional parameters: the frame is

@@ -537,10 +537,6 @@ impl<'a> Eval<'a> {
     fn step_general(&mut self, instr: Instr) -> StepResult {
         let vm = self.vm;
         match instr {
-            Instr::Nop => {}
-            Instr::Pop => {
-                self.pop();
-            }
             Instr::Copy(n) => {
                 let v = self.peek(n as usize).clone();
                 self.push(v);
@@ -549,11 +545,6 @@ impl<'a> Eval<'a> {
                 let stack = &mut self.top().stack;
                 let len = stack.len();
                 stack.swap(len - 1, len - n as usize);
-            }
-            Instr::LoadConst(i) => {
-                let frame = self.top();
-                let v = frame.code.consts[i as usize].clone();
-                frame.stack.push(v);
             }
             Instr::LoadFast(i) => {
                 let frame = self.top();
@@ -569,10 +560,6 @@ impl<'a> Eval<'a> {
                         )));
                     }
                 }
-            }
-            Instr::StoreFast(i) => {
-                let v = self.pop();
-                self.top().fast[i as usize] = Some(v);
             }
             Instr::DeleteFast(i) => {
                 let frame = self.top();
@@ -709,12 +696,6 @@ impl<'a> Eval<'a> {
                     }
                 }
             }
-            Instr::Subscript => {
-                let key = self.pop();
-                let container = self.pop_obj();
-                let v = ops::subscript(&container, key, vm)?;
-                self.push(v);
-            }
             Instr::StoreSubscript => {
                 let key = self.pop_obj();
                 let container = self.pop_obj();
@@ -736,27 +717,9 @@ impl<'a> Eval<'a> {
                 );
                 self.push_obj(slice.into());
             }
-            Instr::Binary(op) => {
-                let b = self.pop();
-                let a = self.pop();
-                let v = ops::binary(op, a, b, vm)?;
-                self.push(v);
-            }
-            Instr::Inplace(op) => {
-                let b = self.pop();
-                let a = self.pop();
-                let v = ops::inplace(op, a, b, vm)?;
-                self.push(v);
-            }
             Instr::Unary(op) => {
                 let a = self.pop();
                 let v = ops::unary(op, a, vm)?;
-                self.push(v);
-            }
-            Instr::Compare(op) => {
-                let b = self.pop();
-                let a = self.pop();
-                let v = ops::compare(op, a, b, vm)?;
                 self.push(v);
             }
             Instr::Is { negate } => {
@@ -774,19 +737,6 @@ impl<'a> Eval<'a> {
                 let item = self.pop_obj();
                 let found = vm._contains(&container, &item)?;
                 self.push_obj(vm.ctx.new_bool(found != negate).into());
-            }
-            Instr::Jump(t) => self.top().pc = t as usize,
-            Instr::PopJumpIfFalse(t) => {
-                let v = self.pop();
-                if !ops::truthy(&v, vm)? {
-                    self.top().pc = t as usize;
-                }
-            }
-            Instr::PopJumpIfTrue(t) => {
-                let v = self.pop();
-                if ops::truthy(&v, vm)? {
-                    self.top().pc = t as usize;
-                }
             }
             Instr::JumpIfFalseOrPop(t) => {
                 let v = self.peek(1).clone();
@@ -810,22 +760,12 @@ impl<'a> Eval<'a> {
                     self.top().pc = t as usize;
                 }
             }
-            Instr::PopJumpIfNotNone(t) => {
-                let v = self.pop();
-                if !matches!(&v, Value::Obj(o) if vm.is_none(o)) {
-                    self.top().pc = t as usize;
-                }
-            }
             Instr::GetIter => {
                 let obj = self.pop_obj();
                 let iter = obj.get_iter(vm)?;
                 self.push_obj(iter.into());
             }
             Instr::ForIter(target) => return self.for_iter(target),
-            Instr::Return => {
-                let v = self.pop();
-                return Ok(Flow::Return(v));
-            }
             Instr::BuildTuple(n) => {
                 let items = self.pop_n_obj(n as usize);
                 self.push_obj(vm.ctx.new_tuple(items).into());
@@ -1195,6 +1135,18 @@ impl<'a> Eval<'a> {
                     locals.set_item("__annotations__", vm.ctx.new_dict().into(), vm)?;
                 }
             }
+            // `step` handles these without coming here.
+            Instr::StoreFast(_)
+            | Instr::LoadConst(_)
+            | Instr::Pop
+            | Instr::Jump(_)
+            | Instr::PopJumpIfFalse(_)
+            | Instr::PopJumpIfTrue(_)
+            | Instr::Binary(_)
+            | Instr::Inplace(_)
+            | Instr::Compare(_)
+            | Instr::Subscript
+            | Instr::Return => unreachable!("{instr:?} runs on step's fast path"),
         }
         Ok(Flow::Next)
     }

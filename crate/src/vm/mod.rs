@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::rc::Rc;
 use std::sync::Arc;
 
-use rustpython_vm::builtins::{PyDictRef, PyStr};
+use rustpython_vm::builtins::PyDictRef;
 use rustpython_vm::function::FuncArgs;
 use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
 
@@ -201,10 +201,9 @@ impl Runtime {
 
     /// A frame that only returns what is pushed on it: the caller of a generator resumed
     /// from native code.
-    fn trampoline_frame(&self, vm: &VirtualMachine) -> Frame {
+    fn trampoline_frame(&self) -> Frame {
         let builtins: PyDictRef =
             self.specials.builtins_module.dict().expect("builtins module has a dict");
-        let _ = vm;
         Frame {
             code: self.trampoline.clone(),
             pc: 0,
@@ -282,7 +281,7 @@ pub fn gen_op_from_native(
     let rt = current(vm)?;
     let gen = gen.to_owned();
     run_nested(&rt, vm, |ev| {
-        let trampoline = rt.trampoline_frame(vm);
+        let trampoline = rt.trampoline_frame();
         if let Err(e) = ev.push_frame(Box::new(trampoline)) {
             return Some(Exit::Raised(e));
         }
@@ -328,8 +327,4 @@ pub fn syntax_error_object(
         vm.ctx.exceptions.syntax_error.to_owned(),
         vec![vm.ctx.new_str(e.message.as_str()).into(), details.into()],
     )
-}
-
-pub fn str_of(obj: &PyObject) -> Option<String> {
-    obj.downcast_ref::<PyStr>().map(|s| s.to_string())
 }

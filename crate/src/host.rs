@@ -27,6 +27,50 @@ pub trait Host {
     fn drain_output(&mut self, _sink: &mut dyn FnMut(Stream, &str)) {}
 }
 
+/// The newest console output of a session, kept for snapshots so a restored session can
+/// show what came before. Trimmed in bulk once it is twice its limit, so writes stay O(1).
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Transcript {
+    chunks: Vec<(Stream, String)>,
+    len: usize,
+}
+
+impl Transcript {
+    pub const LIMIT: usize = 256 * 1024;
+
+    pub fn push(&mut self, stream: Stream, text: &str) {
+        match self.chunks.last_mut() {
+            Some((s, buf)) if *s == stream => buf.push_str(text),
+            _ => self.chunks.push((stream, text.to_owned())),
+        }
+        self.len += text.len();
+        if self.len > 2 * Self::LIMIT {
+            self.trim();
+        }
+    }
+
+    fn trim(&mut self) {
+        let mut excess = self.len - Self::LIMIT;
+        let whole = self.chunks.iter().take_while(|(_, t)| t.len() <= excess).count();
+        for (_, t) in self.chunks.drain(..whole) {
+            excess -= t.len();
+            self.len -= t.len();
+        }
+        if let Some((_, first)) = self.chunks.first_mut() {
+            let mut cut = excess.min(first.len());
+            while !first.is_char_boundary(cut) {
+                cut += 1;
+            }
+            first.drain(..cut);
+            self.len -= cut;
+        }
+    }
+
+    pub fn chunks(&self) -> &[(Stream, String)] {
+        &self.chunks
+    }
+}
+
 /// A host that keeps the output for the embedder to take.
 #[derive(Debug, Default)]
 pub struct BufferedHost {
@@ -78,7 +122,7 @@ impl HostStream {
     #[pymethod]
     fn write(zelf: &Py<Self>, text: PyStrRef, vm: &VirtualMachine) -> PyResult<usize> {
         let s = text.to_string_lossy();
-        crate::vm::with_runtime(vm, |rt| rt.host.borrow_mut().write(zelf.stream, &s))?;
+        crate::vm::with_runtime(vm, |rt| rt.write(zelf.stream, &s))?;
         Ok(text.char_len())
     }
 

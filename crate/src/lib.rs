@@ -8,6 +8,8 @@ pub mod compiler;
 pub mod host;
 pub mod objects;
 pub mod session;
+pub mod snapshot;
 pub mod vm;
 
 pub use session::{Config, Pause, Program, Session, Status};
+pub use snapshot::SnapshotError;

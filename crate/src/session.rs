@@ -10,11 +10,12 @@ use rustpython_vm::{
 };
 
 use crate::compiler::{self, Mode, SyntaxError};
+use crate::snapshot::{self, SnapshotError};
 use crate::host::{Host, HostStream, Stream};
 use crate::vm::eval::{Eval, Exit};
 use crate::vm::frame::{Completion, Frame, LoadedCode};
 use crate::vm::value::Value;
-use crate::vm::{traceback, Runtime, RuntimeGuard, Specials, Suspend};
+use crate::vm::{traceback, Runtime, RuntimeGuard, Specials, Suspend, Unit};
 
 /// Where a program is when `run` returns.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,9 +69,10 @@ impl Program {
 }
 
 /// What the program waits for between runs.
-enum Waiting {
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Waiting {
     Nothing,
-    Input,
+    Input { prompt: String },
     Line(Option<String>),
     Sleep { until: f64 },
     Checkpoint,
@@ -78,6 +80,7 @@ enum Waiting {
 
 pub struct Session {
     interpreter: Interpreter,
+    hash_seed: u32,
     rt: Rc<Runtime>,
     // Frames move between this stack and generator objects; boxing keeps those moves cheap.
     #[allow(clippy::vec_box)]
@@ -95,6 +98,17 @@ fn new_interpreter(config: &Config) -> Interpreter {
     let builder = Interpreter::builder(settings);
     let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
     builder.add_native_modules(&defs).add_frozen_modules(rustpython_pylib::FROZEN_STDLIB).build()
+}
+
+/// A fresh interpreter with Sleepy's builtins and a runtime around `host`.
+fn boot(config: &Config, host: Box<dyn Host>) -> (Interpreter, Rc<Runtime>) {
+    let interpreter = new_interpreter(config);
+    let rt = interpreter.enter(|vm| {
+        let specials = install(vm).expect("Sleepy's builtins install cleanly");
+        vm.recursion_limit.set(config.recursion_limit.max(vm.recursion_limit.get()));
+        Rc::new(Runtime::new(host, specials, config.recursion_limit, vm))
+    });
+    (interpreter, rt)
 }
 
 /// Replaces the builtins that need a frame and wires up the host streams.
@@ -124,9 +138,8 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
                 None => String::new(),
             };
             let line = crate::vm::with_runtime(vm, |rt| {
-                let mut host = rt.host.borrow_mut();
-                host.write(Stream::Stdout, &prompt);
-                host.read_line_blocking(&prompt)
+                rt.write(Stream::Stdout, &prompt);
+                rt.host.borrow_mut().read_line_blocking(&prompt)
             })?;
             match line {
                 Some(Some(l)) => Ok(vm.ctx.new_str(l).into()),
@@ -227,22 +240,24 @@ impl Session {
     ) -> Result<Session, SyntaxError> {
         let main_source = program.files.get(&program.main).cloned().unwrap_or_default();
         let code = compiler::compile(&main_source, &program.main, Mode::Exec)?;
-        let interpreter = new_interpreter(&config);
-        let (rt, frame) = interpreter.enter(|vm| {
-            let specials = install(vm).expect("Sleepy's builtins install cleanly");
-            vm.recursion_limit.set(config.recursion_limit.max(vm.recursion_limit.get()));
-            let rt = Rc::new(Runtime::new(host, specials, config.recursion_limit, vm));
+        let (interpreter, rt) = boot(&config, host);
+        let frame = interpreter.enter(|vm| {
             for (path, source) in &program.files {
                 rt.files.borrow_mut().insert(path.clone(), source.as_str().into());
             }
             rt.register_source(&program.main, &main_source);
-            let frame =
-                main_frame(vm, &rt, code, &program.main).expect("the main module can be created");
-            (rt, frame)
+            rt.record_unit(Unit {
+                filename: program.main.clone(),
+                mode: Mode::Exec,
+                source: main_source.as_str().into(),
+                code: code.clone(),
+            });
+            main_frame(vm, &rt, code, &program.main).expect("the main module can be created")
         });
         rt.depth.set(1);
         Ok(Session {
             interpreter,
+            hash_seed: config.hash_seed,
             rt,
             frames: vec![Box::new(frame)],
             waiting: Waiting::Nothing,
@@ -250,9 +265,47 @@ impl Session {
         })
     }
 
+    /// Writes the paused program to bytes. The program is unaffected, whether this succeeds
+    /// or fails.
+    pub fn snapshot(&self) -> Result<Vec<u8>, SnapshotError> {
+        if self.done.is_some() {
+            return Err(SnapshotError::Finished);
+        }
+        let rt = self.rt.clone();
+        self.interpreter.enter(|vm| {
+            let _guard = RuntimeGuard::install(rt.clone());
+            snapshot::write(vm, &rt, &self.frames, &self.waiting, self.hash_seed)
+        })
+    }
+
+    /// Brings a snapshot back in a fresh interpreter; it continues with the next `run`.
+    pub fn restore(bytes: &[u8], host: Box<dyn Host>) -> Result<Session, SnapshotError> {
+        let body = snapshot::format::open(bytes)?;
+        let header = snapshot::Header::read(&body)?;
+        let config = Config { recursion_limit: header.recursion_limit, hash_seed: header.hash_seed };
+        let (interpreter, rt) = boot(&config, host);
+        let restored = interpreter.enter(|vm| {
+            let _guard = RuntimeGuard::install(rt.clone());
+            snapshot::read(vm, &rt, &header, &body)
+        })?;
+        Ok(Session {
+            interpreter,
+            hash_seed: header.hash_seed,
+            rt,
+            frames: restored.frames,
+            waiting: header.waiting,
+            done: None,
+        })
+    }
+
+    /// The console output the program wrote (its newest part), also across restores.
+    pub fn transcript(&self) -> Vec<(Stream, String)> {
+        self.rt.transcript.borrow().chunks().to_vec()
+    }
+
     /// Supplies the line `input()` waits for (`None`: end of input, raising EOFError).
     pub fn provide_input(&mut self, line: Option<String>) {
-        if matches!(self.waiting, Waiting::Input) {
+        if matches!(self.waiting, Waiting::Input { .. }) {
             self.waiting = Waiting::Line(line);
         }
     }
@@ -280,7 +333,9 @@ impl Session {
             return done.clone();
         }
         match &self.waiting {
-            Waiting::Input => return Status::Suspended(Pause::Input { prompt: String::new() }),
+            Waiting::Input { prompt } => {
+                return Status::Suspended(Pause::Input { prompt: prompt.clone() })
+            }
             Waiting::Sleep { until } => {
                 let until = *until;
                 if self.rt.host.borrow().now() < until {
@@ -316,7 +371,7 @@ impl Session {
                     ev.frames.last_mut().expect("frame").stack.push(Value::Obj(vm.ctx.none()));
                     None
                 }
-                Waiting::Nothing | Waiting::Input => None,
+                Waiting::Nothing | Waiting::Input { .. } => None,
             };
             let exit = match first {
                 Some(exit) => exit,
@@ -341,8 +396,8 @@ fn conclude(vm: &VirtualMachine, rt: &Runtime, exit: Exit) -> (Status, Waiting) 
         Exit::Raised(exc) => (uncaught(vm, rt, exc), Waiting::Nothing),
         Exit::Suspended(Suspend::Budget) => (Status::Suspended(Pause::Budget), Waiting::Nothing),
         Exit::Suspended(Suspend::Input { prompt }) => {
-            rt.host.borrow_mut().write(Stream::Stdout, &prompt);
-            (Status::Suspended(Pause::Input { prompt }), Waiting::Input)
+            rt.write(Stream::Stdout, &prompt);
+            (Status::Suspended(Pause::Input { prompt: prompt.clone() }), Waiting::Input { prompt })
         }
         Exit::Suspended(Suspend::Sleep { seconds }) => {
             let until = rt.host.borrow().now() + seconds;
@@ -365,7 +420,7 @@ fn uncaught(vm: &VirtualMachine, rt: &Runtime, exc: PyBaseExceptionRef) -> Statu
                 Ok(n) => n,
                 Err(_) => {
                     let text = c.str(vm).map(|s| s.to_string()).unwrap_or_default();
-                    rt.host.borrow_mut().write(Stream::Stderr, &format!("{text}\n"));
+                    rt.write(Stream::Stderr, &format!("{text}\n"));
                     1
                 }
             },
@@ -373,7 +428,7 @@ fn uncaught(vm: &VirtualMachine, rt: &Runtime, exc: PyBaseExceptionRef) -> Statu
         return Status::Finished { exit_code };
     }
     let text = traceback::format(vm, rt, &exc);
-    rt.host.borrow_mut().write(Stream::Stderr, &text);
+    rt.write(Stream::Stderr, &text);
     Status::Failed { traceback: text }
 }
 
@@ -383,7 +438,7 @@ fn run_exit_functions(vm: &VirtualMachine, rt: &Runtime) {
     if let Ok(atexit) = modules.get_item("atexit", vm) {
         if let Err(e) = vm.call_method(&atexit, "_run_exitfuncs", ()) {
             let text = traceback::format(vm, rt, &e);
-            rt.host.borrow_mut().write(Stream::Stderr, &text);
+            rt.write(Stream::Stderr, &text);
         }
     }
 }

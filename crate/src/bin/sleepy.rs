@@ -33,6 +33,10 @@ enum Command {
         /// Print instruction and nesting counts to stderr at the end.
         #[arg(long)]
         stats: bool,
+        /// At every suspension, write the program to bytes, drop the interpreter and continue
+        /// in a new one restored from them (the output must not change).
+        #[arg(long)]
+        roundtrip: bool,
     },
     /// Show the bytecode Sleepy compiles a file to.
     Dis { file: PathBuf },
@@ -117,6 +121,7 @@ fn run(
     fuel: Option<u64>,
     recursion_limit: usize,
     stats: bool,
+    roundtrip: bool,
 ) -> ExitCode {
     let program = match (file, code) {
         (_, Some(code)) => Program::single("<string>", &code),
@@ -142,7 +147,24 @@ fn run(
     };
     let slice = fuel.unwrap_or(u64::MAX);
     let code = loop {
-        match session.run(slice) {
+        let status = session.run(slice);
+        if roundtrip && matches!(status, Status::Suspended(_)) {
+            let bytes = match session.snapshot() {
+                Ok(b) => b,
+                Err(e) => {
+                    eprintln!("sleepy: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+            session = match Session::restore(&bytes, Box::new(Terminal)) {
+                Ok(s) => s,
+                Err(e) => {
+                    eprintln!("sleepy: {e}");
+                    return ExitCode::from(1);
+                }
+            };
+        }
+        match status {
             Status::Suspended(Pause::Budget) | Status::Suspended(Pause::Checkpoint) => {}
             Status::Suspended(Pause::Input { .. }) => session.provide_input(read_stdin_line()),
             Status::Suspended(Pause::Sleep { until }) => {
@@ -197,8 +219,8 @@ fn main() -> ExitCode {
     let child = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || match cli.command {
-            Command::Run { file, code, fuel, recursion_limit, stats } => {
-                run(file, code, fuel, recursion_limit, stats)
+            Command::Run { file, code, fuel, recursion_limit, stats, roundtrip } => {
+                run(file, code, fuel, recursion_limit, stats, roundtrip)
             }
             Command::Dis { file } => dis(&file),
         })

@@ -167,7 +167,7 @@ impl Function {
 #[pyclass(module = false, name = "annotate", traverse = "manual")]
 #[derive(Debug, PyPayload)]
 pub struct Annotate {
-    annotations: PyObjectRef,
+    pub annotations: PyObjectRef,
 }
 
 // SAFETY: the one reference is visited once.

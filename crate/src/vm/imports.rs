@@ -8,7 +8,7 @@ use super::eval::{Eval, Flow, StepResult};
 use super::frame::{Completion, Frame, LoadedCode};
 use super::value::Value;
 use super::Runtime;
-use crate::compiler::{self, Mode};
+use crate::compiler::Mode;
 
 /// `ImportName`: stack `[level, fromlist]` → module.
 pub fn import_name(ev: &mut Eval, name_index: u32) -> StepResult {
@@ -125,7 +125,8 @@ pub fn module_frame(
 ) -> PyResult<Frame> {
     let path = rt.program_module_path(name).expect("program module");
     let source = rt.files.borrow().get(&path).cloned().expect("file exists");
-    let code = compiler::compile(&source, &path, Mode::Exec)
+    let code = rt
+        .compile(&source, &path, Mode::Exec)
         .map_err(|e| super::syntax_error_object(&e, vm))?;
     rt.register_source(&path, &source);
     let dict = vm.ctx.new_dict();

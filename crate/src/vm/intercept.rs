@@ -10,7 +10,7 @@ use super::eval::{Eval, Flow};
 use super::frame::{Completion, Frame, LoadedCode};
 use super::value::Value;
 use super::Suspend;
-use crate::compiler::{self, Mode};
+use crate::compiler::Mode;
 use crate::objects::code::Code;
 use crate::objects::generator::{gen_core, GenOp};
 
@@ -182,7 +182,8 @@ fn exec_or_eval(
                 )));
             };
             let mode = if is_eval { Mode::Eval } else { Mode::Exec };
-            compiler::compile(&text, "<string>", mode)
+            ev.rt
+                .compile(&text, "<string>", mode)
                 .map_err(|e| super::syntax_error_object(&e, vm))?
         }
     };
@@ -235,7 +236,9 @@ fn compile_builtin(ev: &mut Eval, args: &[Value], kwargs: &Option<Kwargs>) -> Py
         "eval" => Mode::Eval,
         _ => return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    let code = compiler::compile(&text, &filename, mode)
+    let code = ev
+        .rt
+        .compile(&text, &filename, mode)
         .map_err(|e| super::syntax_error_object(&e, vm))?;
     ev.rt.register_source(&filename, &text);
     push(ev, Code::new_ref(code, vm));

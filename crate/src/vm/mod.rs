@@ -22,13 +22,22 @@ use rustpython_vm::function::FuncArgs;
 use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyRef, PyResult, VirtualMachine};
 
 use crate::bytecode::{CodeKind, CodeObject, Instr};
-use crate::compiler::SyntaxError;
-use crate::host::Host;
+use crate::compiler::{self, Mode, SyntaxError};
+use crate::host::{Host, Stream, Transcript};
 use crate::objects::function::Function;
 use crate::objects::generator::GenOp;
 use eval::{Eval, Exit};
 use frame::{Completion, Frame, LoadedCode};
 use value::Value;
+
+/// One compiled source text.
+#[derive(Debug, Clone)]
+pub struct Unit {
+    pub filename: String,
+    pub mode: Mode,
+    pub source: Arc<str>,
+    pub code: Arc<CodeObject>,
+}
 
 /// Why the top-level run stopped before the program ended.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +89,13 @@ pub struct Runtime {
     pub files: RefCell<HashMap<String, Arc<str>>>,
     /// Sources of everything Sleepy compiled, for traceback lines.
     sources: RefCell<HashMap<String, Arc<str>>>,
+    /// Every source text compiled while the program ran, so a snapshot can name code objects
+    /// by where they came from and a restore can compile them again.
+    pub units: RefCell<Vec<Unit>>,
+    /// The console as the program wrote it (its newest part),
+    /// so a restored session can show what came before.
+    pub transcript: RefCell<Transcript>,
+    unit_index: RefCell<HashMap<(String, Mode, Arc<str>), usize>>,
     pub abc_cache: RefCell<HashMap<&'static str, PyObjectRef>>,
     pub spare_vectors: RefCell<Vec<call::FrameVectors>>,
     trampoline: Rc<LoadedCode>,
@@ -163,14 +179,56 @@ impl Runtime {
             specials,
             files: RefCell::new(HashMap::new()),
             sources: RefCell::new(HashMap::new()),
+            units: RefCell::new(Vec::new()),
+            transcript: RefCell::new(Transcript::default()),
+            unit_index: RefCell::new(HashMap::new()),
             abc_cache: RefCell::new(HashMap::new()),
             spare_vectors: RefCell::new(Vec::new()),
             trampoline: LoadedCode::new(trampoline, vm),
         }
     }
 
+    /// Writes program output to the host and keeps it in the transcript.
+    pub fn write(&self, stream: Stream, text: &str) {
+        self.host.borrow_mut().write(stream, text);
+        self.transcript.borrow_mut().push(stream, text);
+    }
+
     pub fn register_source(&self, filename: &str, source: &str) {
         self.sources.borrow_mut().insert(filename.to_owned(), Arc::from(source));
+    }
+
+    /// The sources registered for tracebacks, by file name.
+    pub fn traceback_sources(&self) -> Vec<(String, Arc<str>)> {
+        let mut all: Vec<_> =
+            self.sources.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+        all.sort_by(|a, b| a.0.cmp(&b.0));
+        all
+    }
+
+    /// Compiles `source` through the unit registry: the same text compiled again gives the
+    /// same code object, so programs that `exec` one string in a loop do not pile up units.
+    pub fn compile(
+        &self,
+        source: &str,
+        filename: &str,
+        mode: Mode,
+    ) -> Result<Arc<CodeObject>, SyntaxError> {
+        let key = (filename.to_owned(), mode, Arc::<str>::from(source));
+        if let Some(&i) = self.unit_index.borrow().get(&key) {
+            return Ok(self.units.borrow()[i].code.clone());
+        }
+        let code = compiler::compile(source, filename, mode)?;
+        self.record_unit(Unit { filename: key.0, mode, source: key.2, code: code.clone() });
+        Ok(code)
+    }
+
+    /// Records a unit compiled elsewhere (the main file, compiled before the runtime exists).
+    pub fn record_unit(&self, unit: Unit) {
+        let mut units = self.units.borrow_mut();
+        let key = (unit.filename.clone(), unit.mode, unit.source.clone());
+        self.unit_index.borrow_mut().insert(key, units.len());
+        units.push(unit);
     }
 
     /// Line `line` (1-based) of a file Sleepy compiled, with the byte offset where it starts.

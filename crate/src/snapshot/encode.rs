@@ -1,0 +1,964 @@
+//! Writing a paused session as a stack-machine program (see `ops`).
+//!
+//! The walk runs on an explicit work list, so a 100 000-long linked list or a deep recursion is
+//! no deeper on the Rust stack than a flat one. Objects are written the way pickle writes them:
+//! an object's constructor operands first, then the object (memoized), then what fills it in;
+//! when writing the operands reaches the object itself through a mutable container, the object
+//! is made there and the outer attempt drops its operands and refers to the memo instead.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use malachite_bigint::BigInt;
+use rustpython_vm::builtins::{
+    PyByteArray, PyBytes, PyComplex, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyModule,
+    PySet, PyStr, PyTuple, PyType,
+};
+use rustpython_vm::types::PyTypeFlags;
+use rustpython_vm::{AsObject, Py, PyObjectRef, VirtualMachine};
+
+use super::format::Writer;
+use super::ops;
+use super::perms::{Perm, Registry};
+use super::{CaptureError, Label};
+use crate::bytecode::{CodeObject, Constant};
+use crate::objects::cell::Cell;
+use crate::objects::code::Code;
+use crate::objects::function::{Annotate, Function};
+use crate::objects::generator::{
+    gen_core, AsyncGenStep, AsyncGenerator, AsyncOp, Coroutine, GenMethod, GenOp, GenState,
+    Generator,
+};
+use crate::objects::traceback::Traceback;
+use crate::vm::frame::{Completion, Frame, ResumeMode};
+use crate::vm::value::Value;
+use crate::vm::Unit;
+
+/// Mutable containers are filled in batches of this many items, so the decoder's stack stays
+/// small whatever the container's size.
+const BATCH: usize = 1000;
+
+/// A code object, named by the unit it was compiled from and the constant indices leading to it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CodeRef {
+    pub unit: u32,
+    pub path: Vec<u32>,
+}
+
+pub fn code_refs(units: &[Unit]) -> HashMap<*const CodeObject, CodeRef> {
+    let mut refs = HashMap::new();
+    for (unit, u) in units.iter().enumerate() {
+        let mut work = vec![(u.code.clone(), Vec::new())];
+        while let Some((code, path)) = work.pop() {
+            for (i, c) in code.consts.iter().enumerate() {
+                if let Constant::Code(child) = c {
+                    let mut p = path.clone();
+                    p.push(i as u32);
+                    work.push((child.clone(), p));
+                }
+            }
+            refs.insert(Arc::as_ptr(&code), CodeRef { unit: unit as u32, path });
+        }
+    }
+    refs
+}
+
+/// Something to write: each pushes exactly one item on the decoder's stack.
+pub enum Item {
+    Obj(PyObjectRef),
+    Val(Value),
+    Unbound,
+    Frame(Box<FramePlan>),
+}
+
+/// A frame, read out of its owner (the session's stack or a generator) at once, so no lock is
+/// held while its contents are written.
+pub struct FramePlan {
+    header: Vec<u8>,
+    components: Vec<(Label, Item)>,
+}
+
+/// How to write one object: operands, the op that makes it, and what fills it in afterwards.
+struct Plan {
+    components: Vec<(Label, Item)>,
+    create: Vec<u8>,
+    fills: Vec<Fill>,
+}
+
+struct Fill {
+    items: Vec<(Label, Item)>,
+    op: u8,
+    /// `Some(k)`: the op takes a count of units of `k` items and is written per batch.
+    unit: Option<usize>,
+    suffix: Vec<u8>,
+}
+
+impl Fill {
+    fn counted(op: u8, unit: usize, items: Vec<(Label, Item)>) -> Fill {
+        Fill { items, op, unit: Some(unit), suffix: Vec::new() }
+    }
+
+    fn single(op: u8, items: Vec<(Label, Item)>) -> Fill {
+        Fill { items, op, unit: None, suffix: Vec::new() }
+    }
+}
+
+enum Task {
+    Save(Item, u32),
+    Raw(Vec<u8>),
+    Finish { obj: PyObjectRef, n: usize, create: Vec<u8>, fills: Vec<Fill>, at: u32 },
+}
+
+pub struct Encoder<'a> {
+    vm: &'a VirtualMachine,
+    pub w: Writer,
+    memo: HashMap<usize, u32>,
+    /// Everything memoized stays alive until the end, so no id is reused by a temporary.
+    keep: Vec<PyObjectRef>,
+    /// Objects whose operands are being written, and how many times they were entered.
+    in_progress: HashMap<usize, u8>,
+    perms: &'a Registry,
+    codes: &'a HashMap<*const CodeObject, CodeRef>,
+    tasks: Vec<Task>,
+    paths: Vec<(u32, Label)>,
+    /// Objects written, for statistics.
+    pub objects: u64,
+}
+
+const NO_PATH: u32 = u32::MAX;
+
+impl<'a> Encoder<'a> {
+    pub fn new(
+        vm: &'a VirtualMachine,
+        perms: &'a Registry,
+        codes: &'a HashMap<*const CodeObject, CodeRef>,
+    ) -> Self {
+        Encoder {
+            vm,
+            w: Writer::default(),
+            memo: HashMap::new(),
+            keep: Vec::new(),
+            in_progress: HashMap::new(),
+            perms,
+            codes,
+            tasks: Vec::new(),
+            paths: Vec::new(),
+            objects: 0,
+        }
+    }
+
+    /// Writes `item`, labelled `label` for error messages.
+    pub fn write(&mut self, label: Label, item: Item) -> Result<(), CaptureError> {
+        let at = self.path(NO_PATH, label);
+        self.tasks.push(Task::Save(item, at));
+        while let Some(task) = self.tasks.pop() {
+            match task {
+                Task::Save(item, at) => self.save(item, at)?,
+                Task::Raw(bytes) => self.w.buf.extend_from_slice(&bytes),
+                Task::Finish { obj, n, create, fills, at } => self.finish(obj, n, create, fills, at),
+            }
+        }
+        Ok(())
+    }
+
+    fn path(&mut self, parent: u32, label: Label) -> u32 {
+        self.paths.push((parent, label));
+        (self.paths.len() - 1) as u32
+    }
+
+    fn error(&self, at: u32, obj: &PyObjectRef, reason: String) -> CaptureError {
+        let mut labels = Vec::new();
+        let mut node = at;
+        while node != NO_PATH {
+            let (parent, label) = &self.paths[node as usize];
+            labels.push(label.describe(self.vm));
+            node = *parent;
+        }
+        labels.reverse();
+        CaptureError { type_name: obj.class().name().to_string(), path: labels.join(" > "), reason }
+    }
+
+    fn memoize(&mut self, obj: PyObjectRef) {
+        self.memo.insert(obj.get_id(), self.memo.len() as u32);
+        self.keep.push(obj);
+        self.objects += 1;
+    }
+
+    fn push_components(&mut self, components: Vec<(Label, Item)>, at: u32) {
+        for (label, item) in components.into_iter().rev() {
+            let child = self.path(at, label);
+            self.tasks.push(Task::Save(item, child));
+        }
+    }
+
+    fn save(&mut self, item: Item, at: u32) -> Result<(), CaptureError> {
+        match item {
+            Item::Val(Value::Int(i)) => {
+                self.w.u8(ops::INT);
+                self.w.ivar(i);
+            }
+            Item::Val(Value::Float(f)) => {
+                self.w.u8(ops::FLOAT);
+                self.w.f64(f);
+            }
+            Item::Val(Value::Null) => self.w.u8(ops::NULL),
+            Item::Val(Value::Obj(o)) | Item::Obj(o) => self.save_obj(o, at)?,
+            Item::Unbound => self.w.u8(ops::UNBOUND),
+            Item::Frame(plan) => {
+                let FramePlan { header, components } = *plan;
+                self.tasks.push(Task::Raw(header));
+                self.push_components(components, at);
+            }
+        }
+        Ok(())
+    }
+
+    fn save_obj(&mut self, obj: PyObjectRef, at: u32) -> Result<(), CaptureError> {
+        if let Some(&m) = self.memo.get(&obj.get_id()) {
+            self.w.u8(ops::GET);
+            self.w.uvar(m.into());
+            return Ok(());
+        }
+        if self.save_atom(&obj) {
+            return Ok(());
+        }
+        if let Some(perm) = self.perms.get(&obj) {
+            write_perm(&mut self.w, perm);
+            self.memoize(obj);
+            return Ok(());
+        }
+        let entered = self.in_progress.entry(obj.get_id()).or_insert(0);
+        *entered += 1;
+        if *entered > 2 {
+            return Err(self.error(at, &obj, "it is part of its own constructor's arguments".into()));
+        }
+        let plan = self.plan(&obj).map_err(|reason| self.error(at, &obj, reason))?;
+        let n = plan.components.len();
+        self.tasks.push(Task::Finish { obj, n, create: plan.create, fills: plan.fills, at });
+        self.push_components(plan.components, at);
+        Ok(())
+    }
+
+    fn finish(&mut self, obj: PyObjectRef, n: usize, create: Vec<u8>, fills: Vec<Fill>, at: u32) {
+        let id = obj.get_id();
+        if let Some(count) = self.in_progress.get_mut(&id) {
+            *count -= 1;
+            if *count == 0 {
+                self.in_progress.remove(&id);
+            }
+        }
+        if let Some(&m) = self.memo.get(&id) {
+            // Made while its operands were written: use that one.
+            self.w.u8(ops::POP);
+            self.w.uvar(n as u64);
+            self.w.u8(ops::GET);
+            self.w.uvar(m.into());
+            return;
+        }
+        self.w.buf.extend_from_slice(&create);
+        self.memoize(obj);
+        for fill in fills.into_iter().rev() {
+            self.push_fill(fill, at);
+        }
+    }
+
+    fn push_fill(&mut self, fill: Fill, at: u32) {
+        let Fill { items, op, unit, suffix } = fill;
+        match unit {
+            None => {
+                let mut raw = vec![op];
+                raw.extend_from_slice(&suffix);
+                self.tasks.push(Task::Raw(raw));
+                self.push_components(items, at);
+            }
+            Some(k) => {
+                let mut batches: Vec<Vec<(Label, Item)>> = Vec::new();
+                let mut items = items.into_iter().peekable();
+                while items.peek().is_some() {
+                    batches.push(items.by_ref().take(BATCH * k).collect());
+                }
+                for batch in batches.into_iter().rev() {
+                    let mut raw = Writer::default();
+                    raw.u8(op);
+                    raw.uvar((batch.len() / k) as u64);
+                    self.tasks.push(Task::Raw(raw.buf));
+                    self.push_components(batch, at);
+                }
+            }
+        }
+    }
+
+    /// Values written in place, without a plan.
+    fn save_atom(&mut self, obj: &PyObjectRef) -> bool {
+        let vm = self.vm;
+        let t = obj.class();
+        let types = &vm.ctx.types;
+        if vm.is_none(obj) {
+            self.w.u8(ops::NONE);
+        } else if t.is(types.bool_type) {
+            self.w.u8(if obj.is(&vm.ctx.true_value) { ops::TRUE } else { ops::FALSE });
+        } else if t.is(types.int_type) {
+            let Some(int) = obj.downcast_ref::<PyInt>() else { return false };
+            write_int(&mut self.w, int.as_bigint());
+        } else if t.is(types.float_type) {
+            let Some(f) = obj.downcast_ref::<PyFloat>() else { return false };
+            self.w.u8(ops::FLOAT);
+            self.w.f64(f.to_f64());
+        } else if t.is(types.complex_type) {
+            let Some(c) = obj.downcast_ref::<PyComplex>() else { return false };
+            let c = c.to_complex();
+            self.w.u8(ops::COMPLEX);
+            self.w.f64(c.re);
+            self.w.f64(c.im);
+        } else if t.is(types.ellipsis_type) {
+            self.w.u8(ops::ELLIPSIS);
+        } else if t.is(types.not_implemented_type) {
+            self.w.u8(ops::NOT_IMPLEMENTED);
+        } else if t.is(types.str_type) {
+            let Some(s) = obj.downcast_ref::<PyStr>() else { return false };
+            self.w.u8(ops::STR);
+            self.w.bytes(s.as_wtf8().as_bytes());
+            self.memoize(obj.clone());
+        } else if t.is(types.bytes_type) {
+            let Some(b) = obj.downcast_ref::<PyBytes>() else { return false };
+            self.w.u8(ops::BYTES);
+            self.w.bytes(b.as_bytes());
+            self.memoize(obj.clone());
+        } else {
+            return false;
+        }
+        true
+    }
+
+    fn code_ref(&self, code: &Arc<CodeObject>) -> Result<&CodeRef, String> {
+        self.codes
+            .get(&Arc::as_ptr(code))
+            .ok_or_else(|| format!("its code '{}' was not compiled from a known source", code.name))
+    }
+
+    fn plan(&mut self, obj: &PyObjectRef) -> Result<Plan, String> {
+        let vm = self.vm;
+        let types = &vm.ctx.types;
+        let t = obj.class();
+        let plan = |components, create: Vec<u8>, fills| Plan { components, create, fills };
+        let items = |objs: Vec<PyObjectRef>| -> Vec<(Label, Item)> {
+            objs.into_iter().enumerate().map(|(i, o)| (Label::Item(i), Item::Obj(o))).collect()
+        };
+        if t.is(types.tuple_type) {
+            let tuple = obj.downcast_ref::<PyTuple>().expect("tuple");
+            let n = tuple.len();
+            return Ok(plan(items(tuple.as_slice().to_vec()), counted(ops::TUPLE, n), vec![]));
+        }
+        if t.is(types.list_type) {
+            let list = obj.downcast_ref::<PyList>().expect("list");
+            let elements = list.borrow_vec().to_vec();
+            return Ok(plan(vec![], vec![ops::LIST], vec![Fill::counted(ops::APPENDS, 1, items(elements))]));
+        }
+        if t.is(types.dict_type) {
+            let dict = obj.downcast_ref::<PyDict>().expect("dict");
+            return Ok(plan(vec![], vec![ops::DICT], vec![dict_fill(dict)]));
+        }
+        if t.is(types.set_type) {
+            let set = obj.downcast_ref::<PySet>().expect("set");
+            return Ok(plan(vec![], vec![ops::SET], vec![Fill::counted(ops::ADDS, 1, items(set.elements()))]));
+        }
+        if t.is(types.frozenset_type) {
+            let set = obj.downcast_ref::<PyFrozenSet>().expect("frozenset");
+            let elements = set.elements();
+            let n = elements.len();
+            return Ok(plan(items(elements), counted(ops::FROZEN_SET, n), vec![]));
+        }
+        if t.is(types.bytearray_type) {
+            let b = obj.downcast_ref::<PyByteArray>().expect("bytearray");
+            let mut w = Writer::default();
+            w.u8(ops::BYTE_ARRAY);
+            w.bytes(&b.borrow_buf());
+            return Ok(plan(vec![], w.buf, vec![]));
+        }
+        if let Some(f) = obj.downcast_ref::<Function>() {
+            return self.function_plan(obj, f);
+        }
+        if let Some(cell) = obj.downcast_ref::<Cell>() {
+            let fills = cell_fill(cell.get());
+            return Ok(plan(vec![], vec![ops::CELL], fills));
+        }
+        if let Some(code) = obj.downcast_ref::<Code>() {
+            let mut w = Writer::default();
+            w.u8(ops::CODE);
+            write_code_ref(&mut w, self.code_ref(&code.code)?);
+            return Ok(plan(vec![], w.buf, vec![]));
+        }
+        if let Some(tb) = obj.downcast_ref::<Traceback>() {
+            let next = tb.next.clone().map_or_else(|| vm.ctx.none(), Into::into);
+            let components = vec![
+                (Label::Static("tb_next"), Item::Obj(next)),
+                (Label::Static("filename"), Item::Obj(vm.ctx.new_str(tb.filename.as_str()).into())),
+                (Label::Static("tb_lineno"), Item::Val(Value::Int(tb.lineno.into()))),
+                (Label::Static("name"), Item::Obj(vm.ctx.new_str(tb.name.as_str()).into())),
+            ];
+            return Ok(plan(components, vec![ops::TRACEBACK], vec![]));
+        }
+        if let Some(core) = gen_core(obj) {
+            let kind = if obj.downcast_ref::<Generator>().is_some() {
+                0
+            } else if obj.downcast_ref::<Coroutine>().is_some() {
+                1
+            } else {
+                debug_assert!(obj.downcast_ref::<AsyncGenerator>().is_some());
+                2
+            };
+            let state = match core.state.get() {
+                GenState::Created => 0,
+                GenState::Suspended => 1,
+                GenState::Running => 2,
+                GenState::Finished => 3,
+            };
+            let components = vec![
+                (Label::Static("__name__"), Item::Obj(core.name.read().clone().into())),
+                (Label::Static("__qualname__"), Item::Obj(core.qualname.read().clone().into())),
+            ];
+            let frame = core.frame.lock();
+            let fills = match frame.as_ref() {
+                Some(frame) => {
+                    let f = self.frame_plan(frame, FrameOwner::Generator)?;
+                    vec![Fill::single(ops::GEN_FRAME, vec![(Label::Static("its frame"), Item::Frame(Box::new(f)))])]
+                }
+                None => vec![],
+            };
+            return Ok(plan(components, vec![ops::GENERATOR, kind, state], fills));
+        }
+        if let Some(m) = obj.downcast_ref::<GenMethod>() {
+            let op = match m.op {
+                GenOp::Send => 0,
+                GenOp::Throw => 1,
+                GenOp::Close => 2,
+            };
+            let components = vec![(Label::Static("__self__"), Item::Obj(m.gen.clone()))];
+            return Ok(plan(components, vec![ops::GEN_METHOD, op], vec![]));
+        }
+        if let Some(step) = obj.downcast_ref::<AsyncGenStep>() {
+            let (kind, operand) = match &*step.op.lock() {
+                None => (0, vm.ctx.none()),
+                Some(AsyncOp::Send(v)) => (1, v.clone()),
+                Some(AsyncOp::Throw(v)) => (2, v.clone()),
+                Some(AsyncOp::Close) => (3, vm.ctx.none()),
+            };
+            let components = vec![
+                (Label::Static("async generator"), Item::Obj(step.agen.clone())),
+                (Label::Static("operand"), Item::Obj(operand)),
+            ];
+            let create = vec![ops::ASYNC_STEP, kind, step.closing.get() as u8];
+            return Ok(plan(components, create, vec![]));
+        }
+        if let Some(a) = obj.downcast_ref::<Annotate>() {
+            let components = vec![(Label::Static("annotations"), Item::Obj(a.annotations.clone()))];
+            return Ok(plan(components, vec![ops::ANNOTATE], vec![]));
+        }
+        if obj.downcast_ref::<PyModule>().is_some() {
+            let dict = obj.dict().ok_or("the module has no __dict__")?;
+            let name = dict.get_item_opt("__name__", vm).ok().flatten().unwrap_or_else(|| vm.ctx.new_str("?").into());
+            let components = vec![
+                (Label::Static("__name__"), Item::Obj(name)),
+                (Label::Static("__dict__"), Item::Obj(dict.into())),
+            ];
+            return Ok(plan(components, vec![ops::MODULE], vec![]));
+        }
+        if let Some(typ) = obj.downcast_ref::<PyType>() {
+            if !typ.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) {
+                return Err("it is a builtin type that no module names".into());
+            }
+            return self.class_plan(obj, typ);
+        }
+        if t.is(types.bound_method_type) {
+            let components = vec![
+                (Label::Static("__func__"), Item::Obj(obj.get_attr("__func__", vm).map_err(|_| "no __func__")?)),
+                (Label::Static("__self__"), Item::Obj(obj.get_attr("__self__", vm).map_err(|_| "no __self__")?)),
+            ];
+            return Ok(plan(components, vec![ops::BOUND_METHOD], vec![]));
+        }
+        if t.is(types.builtin_function_or_method_type) || t.is(types.method_wrapper_type) {
+            let owner = obj.get_attr("__self__", vm).map_err(|_| "it has no __self__")?;
+            if vm.is_none(&owner) {
+                return Err("it is a builtin function that no module names".into());
+            }
+            let name = obj.get_attr("__name__", vm).map_err(|_| "it has no __name__")?;
+            let components = vec![(Label::Static("__self__"), Item::Obj(owner)), (Label::Static("__name__"), Item::Obj(name))];
+            return Ok(plan(components, vec![ops::GET_ATTR], vec![]));
+        }
+        if t.is(types.property_type) {
+            let get = |name| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+            let components = vec![
+                (Label::Static("fget"), Item::Obj(get("fget")?)),
+                (Label::Static("fset"), Item::Obj(get("fset")?)),
+                (Label::Static("fdel"), Item::Obj(get("fdel")?)),
+                (Label::Static("__doc__"), Item::Obj(get("__doc__")?)),
+            ];
+            return Ok(plan(components, vec![ops::PROPERTY], vec![]));
+        }
+        if t.is(types.staticmethod_type) || t.is(types.classmethod_type) {
+            let func = obj.get_attr("__func__", vm).map_err(|_| "it has no __func__")?;
+            let op = if t.is(types.staticmethod_type) { ops::STATIC_METHOD } else { ops::CLASS_METHOD };
+            let fills = dict_of(obj).map(|d| vec![Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))])]).unwrap_or_default();
+            return Ok(plan(vec![(Label::Static("__func__"), Item::Obj(func))], vec![op], fills));
+        }
+        if t.is(types.function_type) {
+            return self.py_function_plan(obj);
+        }
+        if t.is(types.cell_type) {
+            let contents = obj.get_attr("cell_contents", vm).ok();
+            return Ok(plan(vec![], vec![ops::PY_CELL], cell_fill(contents)));
+        }
+        if t.fast_issubclass(vm.ctx.exceptions.base_exception_type) {
+            return self.exception_plan(obj);
+        }
+        if t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) && self.perms.get(&t.to_owned().into()).is_none() {
+            if let Some(plan) = self.instance_plan(obj)? {
+                return Ok(plan);
+            }
+        }
+        self.reduce_plan(obj)
+    }
+
+    fn function_plan(&self, obj: &PyObjectRef, f: &Function) -> Result<Plan, String> {
+        let vm = self.vm;
+        let mut w = Writer::default();
+        w.u8(ops::FUNCTION);
+        write_code_ref(&mut w, self.code_ref(&f.code.code)?);
+        w.uvar(f.closure.len() as u64);
+        let mut components = vec![
+            (Label::Static("__globals__"), Item::Obj(f.globals.clone().into())),
+            (Label::Static("__builtins__"), Item::Obj(f.builtins.clone().into())),
+        ];
+        for (cell, name) in f.closure.iter().zip(&f.code.code.freevars) {
+            components.push((Label::Cell(name.clone()), Item::Obj(cell.clone().into())));
+        }
+        let defaults = f.defaults.read().clone().map_or_else(|| vm.ctx.none(), Into::into);
+        let kwdefaults = f.kwdefaults.read().clone().map_or_else(|| vm.ctx.none(), Into::into);
+        components.push((Label::Static("__defaults__"), Item::Obj(defaults)));
+        components.push((Label::Static("__kwdefaults__"), Item::Obj(kwdefaults)));
+        components.push((Label::Static("__name__"), Item::Obj(f.name.read().clone().into())));
+        components.push((Label::Static("__qualname__"), Item::Obj(f.qualname.read().clone().into())));
+        let fills = dict_of(obj)
+            .map(|d| vec![Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))])])
+            .unwrap_or_default();
+        Ok(Plan { components, create: w.buf, fills })
+    }
+
+    fn py_function_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
+        let vm = self.vm;
+        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let code = get("__code__")?;
+        let marshal = vm.import("marshal", 0).map_err(|_| "marshal is missing")?;
+        let dumped = vm
+            .call_method(&marshal, "dumps", (code,))
+            .map_err(|_| "its code cannot be marshalled".to_owned())?;
+        let components = vec![
+            (Label::Static("__code__"), Item::Obj(dumped)),
+            (Label::Static("__globals__"), Item::Obj(get("__globals__")?)),
+            (Label::Static("__name__"), Item::Obj(get("__name__")?)),
+            (Label::Static("__defaults__"), Item::Obj(get("__defaults__")?)),
+            (Label::Static("__closure__"), Item::Obj(get("__closure__")?)),
+        ];
+        let mut attrs = Vec::new();
+        for name in ["__qualname__", "__kwdefaults__", "__module__", "__doc__"] {
+            attrs.push((Label::Static(name), Item::Obj(vm.ctx.new_str(name).into())));
+            attrs.push((Label::Static(name), Item::Obj(get(name)?)));
+        }
+        let mut fills = vec![Fill::counted(ops::SET_ATTRS, 2, attrs)];
+        if let Some(d) = dict_of(obj) {
+            fills.push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
+        }
+        Ok(Plan { components, create: vec![ops::PY_FUNCTION], fills })
+    }
+
+    fn class_plan(&self, obj: &PyObjectRef, typ: &PyType) -> Result<Plan, String> {
+        let vm = self.vm;
+        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let slots = typ.attributes.get(vm.ctx.intern_str("__slots__")).unwrap_or_else(|| vm.ctx.none());
+        let module = typ.attributes.get(vm.ctx.intern_str("__module__")).unwrap_or_else(|| vm.ctx.none());
+        let bases: Vec<PyObjectRef> = typ.bases.read().iter().map(|b| b.clone().into()).collect();
+        let components = vec![
+            (Label::Static("metaclass"), Item::Obj(obj.class().to_owned().into())),
+            (Label::Static("__name__"), Item::Obj(get("__name__")?)),
+            (Label::Static("__qualname__"), Item::Obj(get("__qualname__")?)),
+            (Label::Static("__bases__"), Item::Obj(vm.ctx.new_tuple(bases).into())),
+            (Label::Static("__module__"), Item::Obj(module)),
+            (Label::Static("__slots__"), Item::Obj(slots)),
+        ];
+        let mut attrs = Vec::new();
+        let mut abc = false;
+        for (name, value) in typ.attributes.entries() {
+            let Some(key) = name.downcast_ref::<PyStr>() else { continue };
+            let key = key.to_string();
+            if key == "_abc_impl" {
+                // ABCMeta's native bookkeeping: rebuilt by `abc._abc_init` on restore.
+                abc = true;
+                continue;
+            }
+            if made_by_class_creation(&value, obj, vm) {
+                continue;
+            }
+            attrs.push((Label::Attr(key.clone()), Item::Obj(name)));
+            attrs.push((Label::Attr(key), Item::Obj(value)));
+        }
+        let fills = vec![
+            Fill::counted(ops::CLASS_ATTRS, 2, attrs),
+            Fill { items: vec![], op: ops::CLASS_READY, unit: None, suffix: vec![abc as u8] },
+        ];
+        Ok(Plan { components, create: vec![ops::CLASS], fills })
+    }
+
+    fn exception_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
+        let vm = self.vm;
+        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let components = vec![
+            (Label::Static("__class__"), Item::Obj(obj.class().to_owned().into())),
+            (Label::Static("args"), Item::Obj(get("args")?)),
+        ];
+        let suppress = get("__suppress_context__")?.try_to_bool(vm).map_err(|_| "bad __suppress_context__")?;
+        let mut fills = vec![Fill {
+            items: vec![
+                (Label::Static("__cause__"), Item::Obj(get("__cause__")?)),
+                (Label::Static("__context__"), Item::Obj(get("__context__")?)),
+            ],
+            op: ops::EXC_LINKS,
+            unit: None,
+            suffix: vec![suppress as u8],
+        }];
+        // The fields builtin exception types keep outside `__dict__` (`errno`, `value`, …).
+        let members = self.member_values(obj, |t| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE));
+        if !members.is_empty() {
+            fills.push(Fill::counted(ops::SET_ATTRS, 2, members));
+        }
+        if let Some(d) = dict_of(obj) {
+            fills.push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
+        }
+        Ok(Plan { components, create: vec![ops::EXCEPTION], fills })
+    }
+
+    /// Instances of the program's classes, by value: made by their builtin base's `__new__`,
+    /// then given their payload, `__dict__` and slots. None when the base keeps state that only
+    /// `__reduce_ex__` can reach.
+    fn instance_plan(&self, obj: &PyObjectRef) -> Result<Option<Plan>, String> {
+        let vm = self.vm;
+        let types = &vm.ctx.types;
+        let cls: PyObjectRef = obj.class().to_owned().into();
+        let base = solid_base(obj.class());
+        let mut components = vec![(Label::Static("__class__"), Item::Obj(cls))];
+        let mut fills = Vec::new();
+        let payload: Option<PyObjectRef> = if base.is(types.object_type) {
+            None
+        } else if base.is(types.list_type) {
+            let items = obj.downcast_ref::<PyList>().ok_or("not a list")?.borrow_vec().to_vec();
+            fills.push(Fill::counted(ops::APPENDS, 1, enumerate(items)));
+            None
+        } else if base.is(types.dict_type) {
+            fills.push(dict_fill(obj.downcast_ref::<PyDict>().ok_or("not a dict")?));
+            None
+        } else if base.is(types.set_type) {
+            let items = obj.downcast_ref::<PySet>().ok_or("not a set")?.elements();
+            fills.push(Fill::counted(ops::ADDS, 1, enumerate(items)));
+            None
+        } else if base.is(types.int_type) {
+            Some(vm.ctx.new_bigint(obj.downcast_ref::<PyInt>().ok_or("not an int")?.as_bigint()).into())
+        } else if base.is(types.float_type) {
+            Some(vm.ctx.new_float(obj.downcast_ref::<PyFloat>().ok_or("not a float")?.to_f64()).into())
+        } else if base.is(types.str_type) {
+            Some(vm.ctx.new_str(obj.downcast_ref::<PyStr>().ok_or("not a str")?.as_wtf8().to_owned()).into())
+        } else if base.is(types.bytes_type) {
+            Some(vm.ctx.new_bytes(obj.downcast_ref::<PyBytes>().ok_or("not bytes")?.as_bytes().to_vec()).into())
+        } else if base.is(types.tuple_type) {
+            Some(vm.ctx.new_tuple(obj.downcast_ref::<PyTuple>().ok_or("not a tuple")?.as_slice().to_vec()).into())
+        } else if base.is(types.frozenset_type) {
+            let elements = obj.downcast_ref::<PyFrozenSet>().ok_or("not a frozenset")?.elements();
+            Some(types.frozenset_type.as_object().call((vm.ctx.new_tuple(elements),), vm).map_err(|_| "frozenset")?)
+        } else {
+            return Ok(None);
+        };
+        let create = match payload {
+            Some(p) => {
+                components.push((Label::Static("value"), Item::Obj(p)));
+                ops::NEW_OBJECT_WITH
+            }
+            None => ops::NEW_OBJECT,
+        };
+        let slots = self.member_values(obj, |t| t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE));
+        if !slots.is_empty() {
+            fills.push(Fill::counted(ops::SET_ATTRS, 2, slots));
+        }
+        if let Some(d) = dict_of(obj) {
+            fills.push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
+        }
+        Ok(Some(Plan { components, create: vec![create], fills }))
+    }
+
+    /// Values held by member descriptors (slots) of the classes in `obj`'s MRO that `which`
+    /// selects, as name/value pairs; unset slots are left out.
+    fn member_values(&self, obj: &PyObjectRef, which: impl Fn(&PyType) -> bool) -> Vec<(Label, Item)> {
+        let vm = self.vm;
+        let mut pairs = Vec::new();
+        let mro: Vec<_> = obj.class().mro.read().clone();
+        let mut seen = std::collections::HashSet::new();
+        for t in std::iter::once(obj.class().to_owned()).chain(mro) {
+            if !which(&t) {
+                continue;
+            }
+            for (name, descr) in t.attributes.entries() {
+                if !descr.class().is(vm.ctx.types.member_descriptor_type) {
+                    continue;
+                }
+                let Some(key) = name.downcast_ref::<PyStr>().map(|s| s.to_string()) else { continue };
+                if key == "__suppress_context__" || !seen.insert(key.clone()) {
+                    continue;
+                }
+                let Ok(value) = vm.call_method(&descr, "__get__", (obj.clone(),)) else { continue };
+                pairs.push((Label::Attr(key.clone()), Item::Obj(name)));
+                pairs.push((Label::Attr(key), Item::Obj(value)));
+            }
+        }
+        pairs
+    }
+
+    fn reduce_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
+        let vm = self.vm;
+        let reduced = vm.call_method(obj, "__reduce_ex__", (4,)).map_err(|e| {
+            let msg = e.as_object().str(vm).map(|s| s.to_string()).unwrap_or_default();
+            format!("it cannot be reduced ({}: {msg})", e.class().name())
+        })?;
+        if let Some(name) = reduced.downcast_ref::<PyStr>() {
+            let module = obj.get_attr("__module__", vm).map_err(|_| "it names itself but has no __module__")?;
+            let module = module.downcast_ref::<PyStr>().ok_or("its __module__ is not a string")?;
+            let mut w = Writer::default();
+            w.u8(ops::GLOBAL);
+            w.str(&module.to_string());
+            w.str(&name.to_string());
+            return Ok(Plan { components: vec![], create: w.buf, fills: vec![] });
+        }
+        let parts = reduced.downcast_ref::<PyTuple>().ok_or("__reduce_ex__ returned neither a tuple nor a string")?;
+        let parts = parts.as_slice();
+        if !(2..=6).contains(&parts.len()) {
+            return Err("__reduce_ex__ returned a tuple of the wrong size".into());
+        }
+        let part = |i: usize| parts.get(i).filter(|p| !vm.is_none(p)).cloned();
+        if part(5).is_some() {
+            return Err("its reduction uses a state setter".into());
+        }
+        if part(1).is_none_or(|a| a.downcast_ref::<PyTuple>().is_none()) {
+            return Err("its reduction's arguments are not a tuple".into());
+        }
+        let components = vec![
+            (Label::Static("reduction callable"), Item::Obj(parts[0].clone())),
+            (Label::Static("reduction arguments"), Item::Obj(parts[1].clone())),
+        ];
+        let mut fills = Vec::new();
+        if let Some(state) = part(2) {
+            fills.push(Fill::single(ops::BUILD, vec![(Label::Static("state"), Item::Obj(state))]));
+        }
+        if let Some(items) = part(3) {
+            let items = collect(&items, vm)?;
+            fills.push(Fill::counted(ops::LIST_ITEMS, 1, enumerate(items)));
+        }
+        if let Some(items) = part(4) {
+            let mut pairs = Vec::new();
+            for (i, pair) in collect(&items, vm)?.into_iter().enumerate() {
+                let pair = pair.downcast_ref::<PyTuple>().filter(|p| p.len() == 2).ok_or("its dict items are not pairs")?;
+                pairs.push((Label::Item(i), Item::Obj(pair.as_slice()[0].clone())));
+                pairs.push((Label::Item(i), Item::Obj(pair.as_slice()[1].clone())));
+            }
+            fills.push(Fill::counted(ops::DICT_ITEMS, 2, pairs));
+        }
+        Ok(Plan { components, create: vec![ops::REDUCE], fills })
+    }
+
+    /// Reads a frame into a plan: header bytes and operands.
+    pub fn frame_plan(&self, frame: &Frame, owner: FrameOwner) -> Result<FramePlan, String> {
+        let code = &frame.code.code;
+        let mut w = Writer::default();
+        w.u8(ops::FRAME);
+        write_code_ref(&mut w, self.code_ref(code)?);
+        w.uvar(frame.pc as u64);
+        w.uvar(frame.stack.len() as u64);
+        w.uvar(frame.fast.len() as u64);
+        w.uvar(frame.cells.len() as u64);
+        w.u8(frame.locals.is_some() as u8 | (frame.handled.is_some() as u8) << 1);
+        let mut components: Vec<(Label, Item)> = Vec::new();
+        for (i, v) in frame.stack.iter().enumerate() {
+            components.push((Label::Stack(i), Item::Val(v.clone())));
+        }
+        for (i, v) in frame.fast.iter().enumerate() {
+            let name = code.varnames.get(i).cloned().unwrap_or_default();
+            components.push((Label::Local(name), v.clone().map_or(Item::Unbound, Item::Val)));
+        }
+        let cell_names = code.cellvars.iter().chain(&code.freevars);
+        for (cell, name) in frame.cells.iter().zip(cell_names) {
+            components.push((Label::Cell(name.clone()), Item::Obj(cell.clone().into())));
+        }
+        components.push((Label::Static("globals"), Item::Obj(frame.globals.clone().into())));
+        components.push((Label::Static("builtins"), Item::Obj(frame.builtins.clone().into())));
+        if let Some(l) = &frame.locals {
+            components.push((Label::Static("locals"), Item::Obj(l.clone())));
+        }
+        if let Some(h) = &frame.handled {
+            components.push((Label::Static("the exception being handled"), Item::Obj(h.clone())));
+        }
+        // A suspended generator's completion is set afresh whenever it is resumed.
+        let completion = match owner {
+            FrameOwner::Session => &frame.completion,
+            FrameOwner::Generator => &Completion::Push,
+        };
+        match completion {
+            Completion::Push => w.u8(0),
+            Completion::ClassBody { meta, name, bases, kwargs, namespace } => {
+                w.u8(1);
+                for (label, o) in [
+                    ("metaclass", meta.clone()),
+                    ("class name", name.clone()),
+                    ("bases", bases.clone()),
+                    ("class keywords", kwargs.clone().into()),
+                    ("class namespace", namespace.clone()),
+                ] {
+                    components.push((Label::Static(label), Item::Obj(o)));
+                }
+            }
+            Completion::Init { instance } => {
+                w.u8(2);
+                components.push((Label::Static("instance being initialised"), Item::Obj(instance.clone())));
+            }
+            Completion::IterNext { exhausted } => {
+                w.u8(3);
+                w.uvar((*exhausted).into());
+            }
+            Completion::ModuleLoaded => w.u8(4),
+            Completion::Generator { gen, mode } => {
+                w.u8(5);
+                let (m, exhausted) = match mode {
+                    ResumeMode::ForIter { exhausted } => (0, *exhausted),
+                    ResumeMode::Send => (1, 0),
+                    ResumeMode::YieldFrom => (2, 0),
+                    ResumeMode::Close => (3, 0),
+                    ResumeMode::AsyncGen => (4, 0),
+                    ResumeMode::AsyncGenClose => (5, 0),
+                };
+                w.u8(m);
+                w.uvar(exhausted.into());
+                components.push((Label::Static("its generator"), Item::Obj(gen.clone())));
+            }
+            Completion::Main => w.u8(6),
+            Completion::Nested => return Err("a native call into Python code is running".into()),
+        }
+        Ok(FramePlan { header: w.buf, components })
+    }
+}
+
+/// Who holds a frame: the session's stack, or a suspended generator.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FrameOwner {
+    Session,
+    Generator,
+}
+
+fn counted(op: u8, n: usize) -> Vec<u8> {
+    let mut w = Writer::default();
+    w.u8(op);
+    w.uvar(n as u64);
+    w.buf
+}
+
+fn enumerate(objs: Vec<PyObjectRef>) -> Vec<(Label, Item)> {
+    objs.into_iter().enumerate().map(|(i, o)| (Label::Item(i), Item::Obj(o))).collect()
+}
+
+fn dict_fill(dict: &Py<PyDict>) -> Fill {
+    let mut pairs = Vec::new();
+    for (k, v) in dict {
+        pairs.push((Label::Key(k.clone()), Item::Obj(k.clone())));
+        pairs.push((Label::Key(k), Item::Obj(v)));
+    }
+    Fill::counted(ops::SET_ITEMS, 2, pairs)
+}
+
+fn cell_fill(contents: Option<PyObjectRef>) -> Vec<Fill> {
+    contents
+        .map(|c| vec![Fill::single(ops::CELL_SET, vec![(Label::Static("cell_contents"), Item::Obj(c))])])
+        .unwrap_or_default()
+}
+
+fn dict_of(obj: &PyObjectRef) -> Option<PyObjectRef> {
+    obj.dict().filter(|d| !d.is_empty()).map(Into::into)
+}
+
+fn collect(iterable: &PyObjectRef, vm: &VirtualMachine) -> Result<Vec<PyObjectRef>, String> {
+    let iter = iterable.get_iter(vm).map_err(|_| "its reduction items are not iterable")?;
+    let mut items = Vec::new();
+    loop {
+        match iter.next(vm) {
+            Ok(rustpython_vm::protocol::PyIterReturn::Return(o)) => items.push(o),
+            Ok(rustpython_vm::protocol::PyIterReturn::StopIteration(_)) => return Ok(items),
+            Err(_) => return Err("iterating its reduction items failed".into()),
+        }
+    }
+}
+
+/// The builtin type whose layout instances of `cls` have.
+pub fn solid_base(cls: &Py<PyType>) -> rustpython_vm::PyRef<PyType> {
+    std::iter::once(cls.to_owned())
+        .chain(cls.mro.read().iter().cloned())
+        .find(|t| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE))
+        .expect("every class has a builtin base")
+}
+
+/// Entries of a class's namespace that creating the class makes again: the `__dict__` and
+/// `__weakref__` descriptors and the slots' member descriptors.
+fn made_by_class_creation(value: &PyObjectRef, class: &PyObjectRef, vm: &VirtualMachine) -> bool {
+    let t = value.class();
+    let descriptor =
+        t.is(vm.ctx.types.getset_type) || t.is(vm.ctx.types.member_descriptor_type);
+    descriptor
+        && value.get_attr("__objclass__", vm).is_ok_and(|owner| owner.is(class))
+}
+
+fn write_int(w: &mut Writer, i: &BigInt) {
+    match i64::try_from(i) {
+        Ok(small) => {
+            w.u8(ops::INT);
+            w.ivar(small);
+        }
+        Err(_) => {
+            w.u8(ops::BIG_INT);
+            w.bytes(&i.to_signed_bytes_le());
+        }
+    }
+}
+
+pub fn write_code_ref(w: &mut Writer, r: &CodeRef) {
+    w.uvar(r.unit.into());
+    w.uvar(r.path.len() as u64);
+    for &i in &r.path {
+        w.uvar(i.into());
+    }
+}
+
+pub fn write_perm(w: &mut Writer, perm: &Perm) {
+    w.u8(ops::PERM);
+    match perm {
+        Perm::Module(m) => {
+            w.u8(0);
+            w.str(m);
+        }
+        Perm::ModuleDict(m) => {
+            w.u8(1);
+            w.str(m);
+        }
+        Perm::Attr(m, a) => {
+            w.u8(2);
+            w.str(m);
+            w.str(a);
+        }
+        Perm::TypeAttr(m, t, a) => {
+            w.u8(3);
+            w.str(m);
+            w.str(t);
+            w.str(a);
+        }
+    }
+}

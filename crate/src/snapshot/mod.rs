@@ -1,0 +1,376 @@
+//! Snapshots: a paused session written to bytes and read back into a fresh interpreter.
+//!
+//! The image: a container (`format`) around a body that holds the session's plain state
+//! (hash seed, counters, the program's files, every compiled source, the console transcript,
+//! what the program waits for) followed by an op stream (`ops`) that rebuilds the heap objects
+//! reachable from the frames and the program's modules, then the frames themselves. Code
+//! objects are not written: they are compiled again from their sources and named by where they
+//! sit in them.
+
+mod decode;
+mod encode;
+pub mod format;
+mod ops;
+mod perms;
+
+use std::fmt;
+use std::sync::Arc;
+
+use rustpython_vm::builtins::{PyDict, PyStr};
+use rustpython_vm::{PyObjectRef, VirtualMachine};
+
+use crate::compiler::Mode;
+use crate::host::{Stream, Transcript};
+use crate::session::Waiting;
+use crate::vm::frame::{Frame, LoadedCode};
+use crate::vm::{Runtime, Unit};
+use encode::{Encoder, FrameOwner, Item};
+use format::{Reader, Writer};
+
+/// Why a snapshot could not be written or read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SnapshotError {
+    /// Something in the program cannot be captured; the program is unaffected.
+    Capture(CaptureError),
+    /// The program has ended; there is nothing to resume.
+    Finished,
+    /// The bytes are not a snapshot at all.
+    NotASnapshot,
+    /// A snapshot of another format version or another build.
+    Incompatible(String),
+    /// The bytes are damaged or were not written by Sleepy.
+    Corrupt(String),
+    /// The snapshot names something this interpreter does not have.
+    Missing(String),
+}
+
+/// An object a snapshot cannot capture, and the way to it from the program's state.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CaptureError {
+    pub type_name: String,
+    pub path: String,
+    pub reason: String,
+}
+
+impl fmt::Display for SnapshotError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SnapshotError::Capture(c) => write!(
+                f,
+                "cannot snapshot a '{}' object ({}): {}",
+                c.type_name, c.path, c.reason
+            ),
+            SnapshotError::Finished => write!(f, "the program has finished: nothing to snapshot"),
+            SnapshotError::NotASnapshot => write!(f, "not a Sleepy snapshot"),
+            SnapshotError::Incompatible(why) => write!(f, "incompatible snapshot: {why}"),
+            SnapshotError::Corrupt(why) => write!(f, "corrupt snapshot: {why}"),
+            SnapshotError::Missing(why) => write!(f, "snapshot cannot be restored here: {why}"),
+        }
+    }
+}
+
+impl std::error::Error for SnapshotError {}
+
+/// One step of the way from the program's state to an object, for error messages.
+pub enum Label {
+    Frame { name: String, line: u32 },
+    Generator,
+    Module(String),
+    Stack(usize),
+    Local(String),
+    Cell(String),
+    Item(usize),
+    Key(PyObjectRef),
+    Attr(String),
+    Static(&'static str),
+}
+
+impl Label {
+    fn describe(&self, vm: &VirtualMachine) -> String {
+        match self {
+            Label::Frame { name, line } => format!("frame '{name}' line {line}"),
+            Label::Generator => "a suspended generator".into(),
+            Label::Module(m) => format!("module '{m}'"),
+            Label::Stack(i) => format!("value stack slot {i}"),
+            Label::Local(n) => format!("local '{n}'"),
+            Label::Cell(n) => format!("cell '{n}'"),
+            Label::Item(i) => format!("item {i}"),
+            Label::Key(k) => {
+                let r = k.repr(vm).map(|r| r.to_string()).unwrap_or_else(|_| "?".into());
+                format!("key {r}")
+            }
+            Label::Attr(a) => format!("attribute '{a}'"),
+            Label::Static(s) => (*s).to_owned(),
+        }
+    }
+}
+
+/// The session state a snapshot carries besides the heap and the frames.
+pub(crate) struct Header {
+    pub hash_seed: u32,
+    pub recursion_limit: usize,
+    pub ticks: u64,
+    pub files: Vec<(String, String)>,
+    pub units: Vec<(String, Mode, String)>,
+    pub sources: Vec<(String, String)>,
+    pub transcript: Vec<(Stream, String)>,
+    pub waiting: Waiting,
+    /// Where the op stream starts in the body.
+    ops_at: usize,
+}
+
+/// What a restore hands the session.
+pub(crate) struct Restored {
+    pub frames: Vec<Box<Frame>>,
+}
+
+/// A module is the program's when it is `__main__` or one of the program's files.
+fn is_program_module(rt: &Runtime, name: &str, module: &PyObjectRef, vm: &VirtualMachine) -> bool {
+    if name == "__main__" {
+        return true;
+    }
+    let Some(path) = rt.program_module_path(name) else { return false };
+    module
+        .dict()
+        .and_then(|d| d.get_item_opt("__file__", vm).ok().flatten())
+        .and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.as_bytes() == path.as_bytes()))
+        .unwrap_or(false)
+}
+
+fn program_modules(rt: &Runtime, vm: &VirtualMachine) -> Vec<(String, PyObjectRef)> {
+    let Ok(modules) = vm.sys_module.get_attr("modules", vm) else { return vec![] };
+    let Some(modules) = modules.downcast_ref::<PyDict>() else { return vec![] };
+    let mut found: Vec<(String, PyObjectRef)> = modules
+        .into_iter()
+        .filter_map(|(k, v)| Some((k.downcast_ref::<PyStr>()?.to_string(), v)))
+        .filter(|(name, m)| is_program_module(rt, name, m, vm))
+        .collect();
+    found.sort_by(|a, b| a.0.cmp(&b.0));
+    found
+}
+
+fn write_waiting(w: &mut Writer, waiting: &Waiting) {
+    match waiting {
+        Waiting::Nothing => w.u8(0),
+        Waiting::Input { prompt } => {
+            w.u8(1);
+            w.str(prompt);
+        }
+        Waiting::Line(None) => w.u8(2),
+        Waiting::Line(Some(line)) => {
+            w.u8(3);
+            w.str(line);
+        }
+        Waiting::Sleep { until } => {
+            w.u8(4);
+            w.f64(*until);
+        }
+        Waiting::Checkpoint => w.u8(5),
+    }
+}
+
+fn read_waiting(r: &mut Reader) -> Result<Waiting, SnapshotError> {
+    Ok(match r.u8()? {
+        0 => Waiting::Nothing,
+        1 => Waiting::Input { prompt: r.str()?.to_owned() },
+        2 => Waiting::Line(None),
+        3 => Waiting::Line(Some(r.str()?.to_owned())),
+        4 => Waiting::Sleep { until: r.f64()? },
+        5 => Waiting::Checkpoint,
+        _ => return Err(SnapshotError::Corrupt("an unknown waiting state".into())),
+    })
+}
+
+/// Writes the session: `frames` is its stack, bottom first.
+pub(crate) fn write(
+    vm: &VirtualMachine,
+    rt: &Runtime,
+    frames: &[Box<Frame>],
+    waiting: &Waiting,
+    hash_seed: u32,
+) -> Result<Vec<u8>, SnapshotError> {
+    let mut w = Writer::default();
+    w.uvar(hash_seed.into());
+    w.uvar(rt.recursion_limit.get() as u64);
+    w.uvar(rt.ticks.get());
+    let mut files: Vec<(String, Arc<str>)> =
+        rt.files.borrow().iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    files.sort_by(|a, b| a.0.cmp(&b.0));
+    w.uvar(files.len() as u64);
+    for (path, source) in &files {
+        w.str(path);
+        w.str(source);
+    }
+    let units = rt.units.borrow().clone();
+    w.uvar(units.len() as u64);
+    for u in &units {
+        w.str(&u.filename);
+        w.u8(match u.mode {
+            Mode::Exec => 0,
+            Mode::Eval => 1,
+        });
+        w.str(&u.source);
+    }
+    let sources = rt.traceback_sources();
+    w.uvar(sources.len() as u64);
+    for (name, text) in &sources {
+        w.str(name);
+        w.str(text);
+    }
+    let transcript = rt.transcript.borrow().chunks().to_vec();
+    w.uvar(transcript.len() as u64);
+    for (stream, text) in &transcript {
+        w.u8(matches!(stream, Stream::Stderr) as u8);
+        w.str(text);
+    }
+    write_waiting(&mut w, waiting);
+
+    let capture = |e: CaptureError| SnapshotError::Capture(e);
+    let program = program_modules(rt, vm);
+    let is_program = |name: &str, m: &PyObjectRef| is_program_module(rt, name, m, vm);
+    let perms = perms::Registry::build(vm, &is_program).map_err(|_| {
+        SnapshotError::Capture(CaptureError {
+            type_name: "dict".into(),
+            path: "sys.modules".into(),
+            reason: "sys.modules cannot be read".into(),
+        })
+    })?;
+    let codes = encode::code_refs(&units);
+    let mut enc = Encoder::new(vm, &perms, &codes);
+    enc.w = w;
+    for frame in frames {
+        let label = Label::Frame { name: frame.name().to_owned(), line: frame.line() };
+        let plan = enc.frame_plan(frame, FrameOwner::Session).map_err(|reason| {
+            capture(CaptureError { type_name: "frame".into(), path: label.describe(vm), reason })
+        })?;
+        enc.write(label, Item::Frame(Box::new(plan))).map_err(capture)?;
+    }
+    for (name, module) in &program {
+        enc.write(Label::Module(name.clone()), Item::Obj(vm.ctx.new_str(name.as_str()).into()))
+            .map_err(capture)?;
+        enc.write(Label::Module(name.clone()), Item::Obj(module.clone())).map_err(capture)?;
+    }
+    let random_state = random_state(vm);
+    if let Some(state) = &random_state {
+        enc.write(Label::Module("random".into()), Item::Obj(state.clone())).map_err(capture)?;
+    }
+    let mut w = std::mem::take(&mut enc.w);
+    w.u8(ops::SESSION);
+    w.uvar(frames.len() as u64);
+    w.uvar(program.len() as u64);
+    w.u8(random_state.is_some() as u8);
+    Ok(format::seal(&w.buf))
+}
+
+/// The hidden generator behind `random.random()` and friends, when the program imported it.
+fn random_state(vm: &VirtualMachine) -> Option<PyObjectRef> {
+    let modules = vm.sys_module.get_attr("modules", vm).ok()?;
+    let random = modules.get_item("random", vm).ok()?;
+    let inst = random.get_attr("_inst", vm).ok()?;
+    vm.call_method(&inst, "getstate", ()).ok()
+}
+
+impl Header {
+    /// Reads the plain state at the start of a snapshot's body.
+    pub fn read(body: &[u8]) -> Result<Header, SnapshotError> {
+        let mut r = Reader::new(body);
+        let hash_seed = u32::try_from(r.uvar()?)
+            .map_err(|_| SnapshotError::Corrupt("the hash seed is out of range".into()))?;
+        let recursion_limit = r.uvar()?;
+        if recursion_limit == 0 || recursion_limit > 100_000_000 {
+            return Err(SnapshotError::Corrupt("the recursion limit is out of range".into()));
+        }
+        let ticks = r.uvar()?;
+        let pairs = |r: &mut Reader| -> Result<Vec<(String, String)>, SnapshotError> {
+            let n = r.count(2)?;
+            (0..n).map(|_| Ok((r.str()?.to_owned(), r.str()?.to_owned()))).collect()
+        };
+        let files = pairs(&mut r)?;
+        let n = r.count(3)?;
+        let mut units = Vec::with_capacity(n);
+        for _ in 0..n {
+            let filename = r.str()?.to_owned();
+            let mode = match r.u8()? {
+                0 => Mode::Exec,
+                1 => Mode::Eval,
+                _ => return Err(SnapshotError::Corrupt("an unknown compile mode".into())),
+            };
+            units.push((filename, mode, r.str()?.to_owned()));
+        }
+        let sources = pairs(&mut r)?;
+        let n = r.count(2)?;
+        let mut transcript = Vec::with_capacity(n);
+        for _ in 0..n {
+            let stream = if r.u8()? == 0 { Stream::Stdout } else { Stream::Stderr };
+            transcript.push((stream, r.str()?.to_owned()));
+        }
+        let waiting = read_waiting(&mut r)?;
+        Ok(Header {
+            hash_seed,
+            recursion_limit: recursion_limit as usize,
+            ticks,
+            files,
+            units,
+            sources,
+            transcript,
+            waiting,
+            ops_at: r.position(),
+        })
+    }
+}
+
+/// Rebuilds the session's heap and frames in `rt`'s fresh interpreter.
+pub(crate) fn read(
+    vm: &VirtualMachine,
+    rt: &Runtime,
+    header: &Header,
+    body: &[u8],
+) -> Result<Restored, SnapshotError> {
+    rt.ticks.set(header.ticks);
+    rt.recursion_limit.set(header.recursion_limit);
+    for (path, source) in &header.files {
+        rt.files.borrow_mut().insert(path.clone(), source.as_str().into());
+    }
+    for (name, source) in &header.sources {
+        rt.register_source(name, source);
+    }
+    let mut transcript = Transcript::default();
+    for (stream, text) in &header.transcript {
+        transcript.push(*stream, text);
+    }
+    *rt.transcript.borrow_mut() = transcript;
+    let mut roots = Vec::with_capacity(header.units.len());
+    for (filename, mode, source) in &header.units {
+        let code = crate::compiler::compile(source, filename, *mode).map_err(|e| {
+            SnapshotError::Corrupt(format!("its source for {filename} does not compile: {}", e.message))
+        })?;
+        rt.record_unit(Unit {
+            filename: filename.clone(),
+            mode: *mode,
+            source: source.as_str().into(),
+            code: code.clone(),
+        });
+        roots.push(LoadedCode::new(code, vm));
+    }
+    let mut codes = decode::CodeTable::new(roots);
+    let mut dec = decode::Decoder::new(vm, &body[header.ops_at..], &mut codes);
+    let decoded = dec.run()?;
+    let modules = vm
+        .sys_module
+        .get_attr("modules", vm)
+        .map_err(|_| SnapshotError::Missing("sys.modules".into()))?;
+    for (name, module) in &decoded.modules {
+        modules
+            .set_item(name.as_str(), module.clone(), vm)
+            .map_err(|_| SnapshotError::Corrupt("a module cannot be registered".into()))?;
+    }
+    if let Some(state) = decoded.random_state {
+        let set = vm
+            .import("random", 0)
+            .and_then(|m| m.get_attr("_inst", vm))
+            .and_then(|inst| vm.call_method(&inst, "setstate", (state,)));
+        set.map_err(|_| SnapshotError::Corrupt("the state of random is invalid".into()))?;
+    }
+    rt.depth.set(decoded.frames.len());
+    Ok(Restored { frames: decoded.frames })
+}

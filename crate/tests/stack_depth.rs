@@ -142,8 +142,11 @@ fn caller_role(code: &CodeObject, pc: usize) -> FrameRole {
     FrameRole::Caller(awaits)
 }
 
-/// Runs `program` one instruction at a time, checking every frame at every pause; returns the
-/// number of pauses.
+/// Every how many pauses the frames are checked.
+const SAMPLE: u64 = 3;
+
+/// Runs `program` one instruction at a time, checking every frame at every `SAMPLE`th pause
+/// for fuel; returns the number of pauses.
 fn check_program(name: &str, program: Program) -> Result<u64, String> {
     let Ok(mut session) = Session::new(program, Config::default(), Box::new(QuietHost)) else {
         return Ok(0);
@@ -162,6 +165,12 @@ fn check_program(name: &str, program: Program) -> Result<u64, String> {
             Status::Finished { .. } | Status::Failed { .. } => return Ok(pauses),
         };
         pauses += 1;
+        // Every pause would take minutes over the corpus in a debug build; a prime stride
+        // still lands on every instruction of loops whose length it does not divide. The
+        // host's (rare) pauses are all checked.
+        if top_role == FrameRole::Running && pauses % SAMPLE != 0 {
+            continue;
+        }
         let frames = session.debug_frames();
         for (i, (code, pc, len)) in frames.iter().enumerate() {
             let (_, depths) = match analysed.entry(Arc::as_ptr(code)) {
@@ -317,7 +326,7 @@ fn every_paused_frame_has_the_predicted_stack() {
         .collect();
     let pauses: u64 = results.iter().map(|r| r.0).sum();
     let failures: Vec<&String> = results.iter().flat_map(|r| &r.1).collect();
-    eprintln!("checked every frame at {pauses} pauses");
+    eprintln!("{pauses} pauses, every frame checked at one in {SAMPLE}");
     assert!(
         failures.is_empty(),
         "{} programs:\n{}",

@@ -8,6 +8,8 @@ use std::sync::Arc;
 
 use malachite_bigint::BigInt;
 
+pub mod stack_depth;
+
 /// Index into one of a code object's tables (constants, names, locals, cells).
 pub type Arg = u32;
 /// An instruction index inside the same code object.

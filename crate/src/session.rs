@@ -385,6 +385,13 @@ impl Session {
         }
         status
     }
+
+    /// The frames on the stack, bottom first: code, `pc` and value-stack length. For tests
+    /// that check paused frames against the static stack-depth analysis.
+    #[doc(hidden)]
+    pub fn debug_frames(&self) -> Vec<(std::sync::Arc<crate::bytecode::CodeObject>, usize, usize)> {
+        self.frames.iter().map(|f| (f.code.code.clone(), f.pc, f.stack.len())).collect()
+    }
 }
 
 fn conclude(vm: &VirtualMachine, rt: &Runtime, exit: Exit) -> (Status, Waiting) {

@@ -1135,9 +1135,14 @@ impl<'a> Compiler<'a> {
                     swap(self);
                     self.emit(Instr::PopExcept);
                     if let Some(name) = name {
-                        self.load_const(Constant::None);
-                        self.name_op(&name, NameCtx::Store);
-                        self.name_op(&name, NameCtx::Delete);
+                        // `except*` bodies carry their own handler and keep the group's
+                        // cleanup; a plain `except` body's cleanup no longer applies.
+                        let plain = block.handler.is_none();
+                        self.after_pop_except(plain, |c| {
+                            c.load_const(Constant::None);
+                            c.name_op(&name, NameCtx::Store);
+                            c.name_op(&name, NameCtx::Delete);
+                        });
                     }
                 }
                 BlockKind::With => {
@@ -1258,6 +1263,19 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// Emits what follows the `PopExcept` that ends a plain `except` body (`hoist`): the
+    /// innermost block is then the handlers' cleanup region, which expects `[prev, exc]`
+    /// under it and would unwind a shorter stack wrongly, so it is left out and an exception
+    /// there goes to the enclosing handler, as in CPython.
+    fn after_pop_except(&mut self, hoist: bool, f: impl FnOnce(&mut Self)) {
+        if !hoist {
+            return f(self);
+        }
+        let cleanup = self.pop_block();
+        f(self);
+        self.unit().blocks.push(cleanup);
+    }
+
     /// With `[prev, exc]` on the stack: bind or drop `exc`, run `body`, restore `prev`.
     fn handler_body(&mut self, name: Option<&str>, body: &'a [Stmt], end: Label) -> Result<()> {
         match name {
@@ -1279,9 +1297,11 @@ impl<'a> Compiler<'a> {
         self.unit().base_depth = depth - 1;
         self.emit(Instr::PopExcept);
         if let Some(n) = name {
-            self.load_const(Constant::None);
-            self.name_op(n, NameCtx::Store);
-            self.name_op(n, NameCtx::Delete);
+            self.after_pop_except(true, |c| {
+                c.load_const(Constant::None);
+                c.name_op(n, NameCtx::Store);
+                c.name_op(n, NameCtx::Delete);
+            });
         }
         self.emit(Instr::Jump(end.0));
         if let Some(n) = name {

@@ -9,6 +9,7 @@ pub mod host;
 pub mod objects;
 pub mod session;
 pub mod snapshot;
+pub mod stack_view;
 pub mod vm;
 
 pub use session::{Config, Pause, Program, Session, Status};

@@ -11,6 +11,7 @@ use rustpython_vm::{
 
 use crate::compiler::{self, Mode, SyntaxError};
 use crate::snapshot::{self, SnapshotError};
+use crate::stack_view::{self, TaskletView};
 use crate::host::{Host, HostStream, Stream};
 use crate::vm::eval::{Eval, Exit};
 use crate::vm::frame::{Completion, Frame, LoadedCode};
@@ -296,6 +297,21 @@ impl Session {
             waiting: header.waiting,
             done: None,
         })
+    }
+
+    /// Every tasklet's frames with their locals, outermost frame first.
+    pub fn call_stack(&self) -> Vec<TaskletView> {
+        let rt = self.rt.clone();
+        self.interpreter.enter(|vm| {
+            let _guard = RuntimeGuard::install(rt.clone());
+            stack_view::call_stack(&self.frames, &rt, vm)
+        })
+    }
+
+    /// Reads a snapshot's call stack without running the program.
+    pub fn inspect(bytes: &[u8]) -> Result<Vec<TaskletView>, SnapshotError> {
+        let session = Session::restore(bytes, Box::new(crate::host::BufferedHost::default()))?;
+        Ok(session.call_stack())
     }
 
     /// The console output the program wrote (its newest part), also across restores.

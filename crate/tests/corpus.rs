@@ -1,6 +1,7 @@
 //! The corpus invariant: every program in `tests/programs` prints exactly what CPython printed
-//! (its `.out`, `.err` and `.code` files), whether it runs in one go or in slices of 1, 7 or
-//! 1000 instructions.
+//! (its `.out`, `.err` and `.code` files), whether it runs in one go or in slices of 1, 7,
+//! 1000 or 100 000 instructions while being snapshotted and restored into a fresh interpreter
+//! along the way.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -44,9 +45,21 @@ struct Outcome {
     stdout: String,
     stderr: String,
     exit_code: i32,
+    ticks: u64,
 }
 
-fn run_program(path: &Path, fuel: u64) -> Outcome {
+/// How a program is run: slices of `fuel` instructions; and, when `roundtrips` is not zero,
+/// that many times spread over the run (and at every pause for the host) the session is
+/// written to bytes, dropped, and restored into a fresh interpreter to continue.
+#[derive(Clone, Copy)]
+struct Mode {
+    fuel: u64,
+    roundtrips: u64,
+}
+
+const PLAIN: Mode = Mode { fuel: u64::MAX, roundtrips: 0 };
+
+fn run_program(path: &Path, mode: Mode) -> Outcome {
     let source = std::fs::read_to_string(path).expect("read program");
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let captured = Rc::new(RefCell::new(Captured::default()));
@@ -56,19 +69,44 @@ fn run_program(path: &Path, fuel: u64) -> Outcome {
         Box::new(CaptureHost(captured.clone())),
     ) {
         Ok(s) => s,
-        Err(e) => return Outcome { stdout: String::new(), stderr: e.to_string(), exit_code: 1 },
+        Err(e) => {
+            return Outcome { stdout: String::new(), stderr: e.to_string(), exit_code: 1, ticks: 0 }
+        }
     };
+    let stride = match mode.roundtrips {
+        0 => u64::MAX,
+        n => (run_program(path, PLAIN).ticks / mode.fuel / n).max(1),
+    };
+    let mut pauses = 0u64;
     let exit_code = loop {
-        match session.run(fuel) {
+        let status = session.run(mode.fuel);
+        if let Status::Suspended(pause) = &status {
+            pauses += 1;
+            let for_host = !matches!(pause, Pause::Budget);
+            if mode.roundtrips > 0 && (pauses % stride == 0 || for_host) {
+                let restored = session.snapshot().and_then(|bytes| {
+                    Session::restore(&bytes, Box::new(CaptureHost(captured.clone())))
+                });
+                match restored {
+                    Ok(s) => session = s,
+                    Err(e) => {
+                        captured.borrow_mut().stderr.push_str(&format!("roundtrip failed: {e}\n"));
+                        break 99;
+                    }
+                }
+            }
+        }
+        match status {
             Status::Suspended(Pause::Input { .. }) => session.provide_input(None),
             Status::Suspended(_) => {}
             Status::Finished { exit_code } => break exit_code,
             Status::Failed { .. } => break 1,
         }
     };
+    let ticks = session.ticks();
     drop(session);
     let c = captured.borrow();
-    Outcome { stdout: c.stdout.clone(), stderr: c.stderr.clone(), exit_code }
+    Outcome { stdout: c.stdout.clone(), stderr: c.stderr.clone(), exit_code, ticks }
 }
 
 fn corpus_dir() -> PathBuf {
@@ -86,15 +124,16 @@ fn known_differences() -> std::collections::HashMap<String, String> {
         .collect()
 }
 
-fn check(path: &Path, fuel: u64) -> Result<(), String> {
+fn check(path: &Path, mode: Mode) -> Result<(), String> {
+    let fuel = mode.fuel;
     let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
     if known_differences().contains_key(&stem) {
         // Not CPython's output, but every fuel budget must still give the same output.
         if fuel == u64::MAX {
             return Ok(());
         }
-        let reference = run_program(path, u64::MAX);
-        let got = run_program(path, fuel);
+        let reference = run_program(path, PLAIN);
+        let got = run_program(path, mode);
         if (got.stdout, got.stderr, got.exit_code)
             != (reference.stdout, reference.stderr, reference.exit_code)
         {
@@ -110,7 +149,7 @@ fn check(path: &Path, fuel: u64) -> Result<(), String> {
         .ok()
         .and_then(|c| c.trim().parse().ok())
         .unwrap_or(if expected_err.as_deref().is_some_and(|e| !e.is_empty()) { 1 } else { 0 });
-    let got = run_program(path, fuel);
+    let got = run_program(path, mode);
     let name = path.file_name().unwrap().to_string_lossy();
     if got.stdout != expected_out {
         return Err(format!(
@@ -163,7 +202,7 @@ fn programs() -> Vec<PathBuf> {
 }
 
 /// Runs every program with `fuel`, on threads with room for deep native recursion.
-fn run_corpus(fuel: u64) {
+fn run_corpus(mode: Mode) {
     let programs = programs();
     assert!(!programs.is_empty(), "the corpus is empty");
     let failures: Vec<String> = programs
@@ -173,7 +212,7 @@ fn run_corpus(fuel: u64) {
             std::thread::Builder::new()
                 .stack_size(1 << 30)
                 .spawn(move || {
-                    chunk.iter().filter_map(|p| check(p, fuel).err()).collect::<Vec<_>>()
+                    chunk.iter().filter_map(|p| check(p, mode).err()).collect::<Vec<_>>()
                 })
                 .unwrap()
         })
@@ -207,7 +246,7 @@ fn known_differences_are_still_different() {
                     );
                     let expected =
                         std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();
-                    run_program(&path, u64::MAX).stdout == expected
+                    run_program(&path, PLAIN).stdout == expected
                 })
                 .collect()
         })
@@ -220,22 +259,31 @@ fn known_differences_are_still_different() {
     );
 }
 
+/// Snapshot/restore points per program and fuel budget (besides every pause for the host):
+/// spread over the whole run, so over the corpus they land on all kinds of instructions.
+const ROUNDTRIPS: u64 = 6;
+
 #[test]
 fn corpus_unlimited_fuel() {
-    run_corpus(u64::MAX);
+    run_corpus(PLAIN);
 }
 
 #[test]
-fn corpus_fuel_1() {
-    run_corpus(1);
+fn corpus_fuel_1_roundtrip() {
+    run_corpus(Mode { fuel: 1, roundtrips: ROUNDTRIPS });
 }
 
 #[test]
-fn corpus_fuel_7() {
-    run_corpus(7);
+fn corpus_fuel_7_roundtrip() {
+    run_corpus(Mode { fuel: 7, roundtrips: ROUNDTRIPS });
 }
 
 #[test]
-fn corpus_fuel_1000() {
-    run_corpus(1000);
+fn corpus_fuel_1000_roundtrip() {
+    run_corpus(Mode { fuel: 1000, roundtrips: ROUNDTRIPS });
+}
+
+#[test]
+fn corpus_fuel_100000_roundtrip() {
+    run_corpus(Mode { fuel: 100_000, roundtrips: ROUNDTRIPS });
 }

@@ -24,23 +24,48 @@ enum Command {
         /// Program passed as a string.
         #[arg(short = 'c', conflicts_with = "file")]
         code: Option<String>,
-        /// Run in slices of this many instructions, resuming after each.
-        #[arg(long)]
-        fuel: Option<u64>,
         /// Maximum depth of Python calls.
         #[arg(long, default_value_t = 1000)]
         recursion_limit: usize,
-        /// Print instruction and nesting counts to stderr at the end.
-        #[arg(long)]
-        stats: bool,
-        /// At every suspension, write the program to bytes, drop the interpreter and continue
-        /// in a new one restored from them (the output must not change).
-        #[arg(long)]
-        roundtrip: bool,
+        #[command(flatten)]
+        drive: Drive,
     },
+    /// Continue a program from a snapshot written by `--checkpoint`.
+    Resume {
+        snapshot: PathBuf,
+        #[command(flatten)]
+        drive: Drive,
+    },
+    /// Print a snapshot's call stack and locals, without running it.
+    Inspect { snapshot: PathBuf },
     /// Show the bytecode Sleepy compiles a file to.
     Dis { file: PathBuf },
 }
+
+/// How a running program is driven.
+#[derive(clap::Args)]
+struct Drive {
+    /// Run in slices of this many instructions, resuming after each.
+    #[arg(long)]
+    fuel: Option<u64>,
+    /// Print instruction and nesting counts to stderr at the end.
+    #[arg(long)]
+    stats: bool,
+    /// At every suspension, write the program to bytes, drop the interpreter and continue
+    /// in a new one restored from them (the output must not change).
+    #[arg(long)]
+    roundtrip: bool,
+    /// Write a snapshot to this file while running (see --every), whenever the program calls
+    /// `sleepy.checkpoint()`, and on Ctrl-C. The file keeps the last one written.
+    #[arg(long)]
+    checkpoint: Option<PathBuf>,
+    /// Seconds between snapshots with --checkpoint.
+    #[arg(long, default_value_t = 5.0, requires = "checkpoint")]
+    every: f64,
+}
+
+/// Instructions between looks at the clock and at Ctrl-C when checkpointing.
+const CHECKPOINT_SLICE: u64 = 100_000;
 
 /// The terminal: output goes straight to stdout/stderr, input comes from stdin.
 struct Terminal;
@@ -115,14 +140,7 @@ fn with_sibling_modules(path: &Path, source: String) -> Program {
     program
 }
 
-fn run(
-    file: Option<PathBuf>,
-    code: Option<String>,
-    fuel: Option<u64>,
-    recursion_limit: usize,
-    stats: bool,
-    roundtrip: bool,
-) -> ExitCode {
+fn run(file: Option<PathBuf>, code: Option<String>, recursion_limit: usize, drive: Drive) -> ExitCode {
     let program = match (file, code) {
         (_, Some(code)) => Program::single("<string>", &code),
         (Some(path), None) => match std::fs::read_to_string(&path) {
@@ -138,25 +156,110 @@ fn run(
         }
     };
     let config = Config { recursion_limit, ..Config::default() };
-    let mut session = match Session::new(program, config, Box::new(Terminal)) {
-        Ok(s) => s,
+    match Session::new(program, config, Box::new(Terminal)) {
+        Ok(session) => drive_session(session, &drive),
         Err(e) => {
             eprint!("{e}");
-            return ExitCode::from(1);
+            ExitCode::from(1)
         }
+    }
+}
+
+fn read_snapshot(path: &Path) -> Result<Vec<u8>, ExitCode> {
+    std::fs::read(path).map_err(|e| {
+        eprintln!("sleepy: can't read snapshot '{}': {e}", path.display());
+        ExitCode::from(2)
+    })
+}
+
+fn resume(path: &Path, drive: Drive) -> ExitCode {
+    let bytes = match read_snapshot(path) {
+        Ok(b) => b,
+        Err(code) => return code,
     };
-    let slice = fuel.unwrap_or(u64::MAX);
+    match Session::restore(&bytes, Box::new(Terminal)) {
+        Ok(session) => drive_session(session, &drive),
+        Err(e) => {
+            eprintln!("sleepy: {}: {e}", path.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+fn inspect(path: &Path) -> ExitCode {
+    let bytes = match read_snapshot(path) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    match Session::inspect(&bytes) {
+        Ok(tasklets) => {
+            for t in tasklets {
+                print!("{t}");
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("sleepy: {}: {e}", path.display());
+            ExitCode::from(1)
+        }
+    }
+}
+
+/// Writes `bytes` to `path` through a temporary file, so a crash never leaves half a snapshot.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let tmp = path.with_extension("partial");
+    std::fs::write(&tmp, bytes)?;
+    std::fs::rename(&tmp, path)
+}
+
+fn save(session: &Session, path: &Path) -> bool {
+    match session.snapshot().map_err(|e| e.to_string()).and_then(|bytes| {
+        write_atomically(path, &bytes).map_err(|e| format!("can't write '{}': {e}", path.display()))
+    }) {
+        Ok(()) => true,
+        Err(e) => {
+            eprintln!("sleepy: snapshot not written: {e}");
+            false
+        }
+    }
+}
+
+fn drive_session(mut session: Session, drive: &Drive) -> ExitCode {
+    let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    if drive.checkpoint.is_some() {
+        let flag = interrupted.clone();
+        if let Err(e) = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst)) {
+            eprintln!("sleepy: Ctrl-C will not write a snapshot: {e}");
+        }
+    }
+    let slice = match (drive.fuel, &drive.checkpoint) {
+        (Some(f), _) => f,
+        (None, Some(_)) => CHECKPOINT_SLICE,
+        (None, None) => u64::MAX,
+    };
+    let mut last_save = std::time::Instant::now();
     let code = loop {
         let status = session.run(slice);
-        if roundtrip && matches!(status, Status::Suspended(_)) {
-            let bytes = match session.snapshot() {
-                Ok(b) => b,
-                Err(e) => {
-                    eprintln!("sleepy: {e}");
-                    return ExitCode::from(1);
+        if let (Some(path), Status::Suspended(_)) = (&drive.checkpoint, &status) {
+            if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
+                let saved = save(&session, path);
+                if saved {
+                    eprintln!("\nsleepy: interrupted; resume with: sleepy resume {}", path.display());
                 }
-            };
-            session = match Session::restore(&bytes, Box::new(Terminal)) {
+                std::mem::forget(session);
+                return ExitCode::from(130);
+            }
+            let asked = matches!(status, Status::Suspended(Pause::Checkpoint));
+            if asked || last_save.elapsed().as_secs_f64() >= drive.every {
+                save(&session, path);
+                last_save = std::time::Instant::now();
+            }
+        }
+        if drive.roundtrip && matches!(status, Status::Suspended(_)) {
+            let restored = session
+                .snapshot()
+                .and_then(|bytes| Session::restore(&bytes, Box::new(Terminal)));
+            session = match restored {
                 Ok(s) => s,
                 Err(e) => {
                     eprintln!("sleepy: {e}");
@@ -177,7 +280,7 @@ fn run(
             Status::Failed { .. } => break 1,
         }
     };
-    if stats {
+    if drive.stats {
         let (entries, deepest) = session.nested_stats();
         eprintln!(
             "instructions: {}\nnested entries: {entries}\ndeepest nesting: {deepest}",
@@ -219,9 +322,11 @@ fn main() -> ExitCode {
     let child = std::thread::Builder::new()
         .stack_size(1 << 30)
         .spawn(move || match cli.command {
-            Command::Run { file, code, fuel, recursion_limit, stats, roundtrip } => {
-                run(file, code, fuel, recursion_limit, stats, roundtrip)
+            Command::Run { file, code, recursion_limit, drive } => {
+                run(file, code, recursion_limit, drive)
             }
+            Command::Resume { snapshot, drive } => resume(&snapshot, drive),
+            Command::Inspect { snapshot } => inspect(&snapshot),
             Command::Dis { file } => dis(&file),
         })
         .expect("spawn interpreter thread");

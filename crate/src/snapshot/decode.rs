@@ -22,6 +22,7 @@ use super::encode::{solid_base, CodeRef};
 use super::format::Reader;
 use super::perms::{resolve, Perm};
 use super::{ops, SnapshotError};
+use crate::bytecode::stack_depth::{entry_depths, min_depth, Awaits, FrameRole};
 use crate::bytecode::Constant;
 use crate::objects::cell::Cell;
 use crate::objects::code::Code;
@@ -73,6 +74,21 @@ impl CodeTable {
     }
 }
 
+/// What a waiting caller receives from the frame above it.
+fn awaits(callee: &Completion) -> Result<Awaits, SnapshotError> {
+    Ok(match callee {
+        Completion::Push | Completion::Init { .. } | Completion::ClassBody { .. } => Awaits::Result,
+        Completion::IterNext { .. } => Awaits::NextItem,
+        Completion::ModuleLoaded => Awaits::ModuleInit,
+        Completion::Generator { mode, .. } => match mode {
+            ResumeMode::Send | ResumeMode::Close => Awaits::Result,
+            ResumeMode::ForIter { .. } => Awaits::NextItem,
+            ResumeMode::YieldFrom | ResumeMode::AsyncGen | ResumeMode::AsyncGenClose => Awaits::Delegate,
+        },
+        Completion::Main | Completion::Nested => return Err(corrupt("a frame above the main one completes as the main one")),
+    })
+}
+
 /// What the final `SESSION` op hands over.
 pub struct Decoded {
     pub frames: Vec<Box<Frame>>,
@@ -90,6 +106,8 @@ pub struct Decoder<'a> {
     /// subclasses, and their namespaces are ours to touch.
     classes: HashSet<usize>,
     generators: Vec<PyObjectRef>,
+    /// Value-stack depths per code object, computed once per restore.
+    depths: HashMap<*const crate::bytecode::CodeObject, Vec<Option<u32>>>,
 }
 
 fn corrupt(why: &str) -> SnapshotError {
@@ -111,6 +129,7 @@ impl<'a> Decoder<'a> {
             codes,
             classes: HashSet::new(),
             generators: Vec::new(),
+            depths: HashMap::new(),
         }
     }
 
@@ -182,12 +201,13 @@ impl<'a> Decoder<'a> {
         Ok(CodeRef { unit, path })
     }
 
-    /// Runs ops up to and including `SESSION`.
-    pub fn run(&mut self) -> Result<Decoded, SnapshotError> {
+    /// Runs ops up to and including `SESSION`; `waiting_on_host`: the top frame is paused in
+    /// a call the host answers (`input()`, `time.sleep`, a checkpoint).
+    pub fn run(&mut self, waiting_on_host: bool) -> Result<Decoded, SnapshotError> {
         loop {
             let op = self.r.u8()?;
             if op == ops::SESSION {
-                return self.session();
+                return self.session(waiting_on_host);
             }
             self.step(op)?;
         }
@@ -361,6 +381,12 @@ impl<'a> Decoder<'a> {
                 let Item::Frame(frame) = self.pop()? else { return Err(corrupt("GEN_FRAME without a frame")) };
                 let target = self.peek_obj()?;
                 let core = gen_core(&target).ok_or_else(|| corrupt("GEN_FRAME on a non-generator"))?;
+                let role = match core.state.get() {
+                    GenState::Created => FrameRole::GeneratorCreated,
+                    GenState::Suspended => FrameRole::GeneratorSuspended,
+                    _ => return Err(corrupt("a running or finished generator holds a frame")),
+                };
+                self.check_depth(&frame, role)?;
                 let mut slot = core.frame.lock();
                 if slot.is_some() {
                     return Err(corrupt("a generator has two frames"));
@@ -705,6 +731,9 @@ impl<'a> Decoder<'a> {
         let locals = if has & 1 != 0 { Some(self.pop_obj()?) } else { None };
         let builtins = self.pop_as::<PyDict>("a frame's builtins")?;
         let globals = self.pop_as::<PyDict>("a frame's globals")?;
+        if locals.is_none() && c.kind != crate::bytecode::CodeKind::Function {
+            return Err(corrupt("a module or class body frame has no namespace"));
+        }
         let mut cells = Vec::with_capacity(n_cells);
         for _ in 0..n_cells {
             cells.push(self.pop_as::<Cell>("a frame's cell")?);
@@ -791,7 +820,24 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    fn session(&mut self) -> Result<Decoded, SnapshotError> {
+    /// Rejects a frame whose value stack does not have the depth its code has at its position:
+    /// the evaluator trusts that depth.
+    fn check_depth(&mut self, frame: &Frame, role: FrameRole) -> Result<(), SnapshotError> {
+        let code = &frame.code.code;
+        let key = std::sync::Arc::as_ptr(code);
+        if !self.depths.contains_key(&key) {
+            let depths = entry_depths(code).map_err(|e| SnapshotError::Corrupt(format!("its code does not analyse: {e}")))?;
+            self.depths.insert(key, depths);
+        }
+        let need = min_depth(code, &self.depths[&key], frame.pc, role);
+        match need {
+            Some(d) if frame.stack.len() == d as usize => Ok(()),
+            Some(_) => Err(corrupt("a frame's value stack does not fit its position")),
+            None => Err(corrupt("a frame is paused where no frame can be")),
+        }
+    }
+
+    fn session(&mut self, waiting_on_host: bool) -> Result<Decoded, SnapshotError> {
         let n_frames = self.r.count(0)?;
         let n_modules = self.r.count(0)?;
         let has_random = self.r.u8()? != 0;
@@ -822,6 +868,17 @@ impl<'a> Decoder<'a> {
         }
         if frames.is_empty() {
             return Err(corrupt("the session has no frames"));
+        }
+        for (i, frame) in frames.iter().enumerate() {
+            if matches!(frame.completion, Completion::Main) != (i == 0) {
+                return Err(corrupt("the main module's frame is not at the bottom"));
+            }
+            let role = match frames.get(i + 1) {
+                None if waiting_on_host => FrameRole::AwaitingHost,
+                None => FrameRole::Running,
+                Some(callee) => FrameRole::Caller(awaits(&callee.completion)?),
+            };
+            self.check_depth(frame, role)?;
         }
         let running: HashSet<usize> = frames
             .iter()

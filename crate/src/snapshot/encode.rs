@@ -7,6 +7,7 @@
 //! is made there and the outer attempt drops its operands and refers to the memo instead.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 use std::sync::Arc;
 
 use malachite_bigint::BigInt;
@@ -33,6 +34,32 @@ use crate::objects::traceback::Traceback;
 use crate::vm::frame::{Completion, Frame, ResumeMode};
 use crate::vm::value::Value;
 use crate::vm::Unit;
+
+/// Object ids are addresses: a multiply spreads them well enough, at a fraction of SipHash's
+/// cost (the memo is the encoder's hottest table).
+#[derive(Default)]
+pub struct IdHasher(u64);
+
+impl std::hash::Hasher for IdHasher {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(8) ^ u64::from(b)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        }
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.0 = (n as u64 ^ (n as u64 >> 29)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+    }
+}
+
+pub type IdMap<V> = HashMap<usize, V, std::hash::BuildHasherDefault<IdHasher>>;
+
+/// A class's member descriptors: name, the interned name object, the descriptor.
+type Members = Vec<(String, PyObjectRef, PyObjectRef)>;
 
 /// Mutable containers are filled in batches of this many items, so the decoder's stack stays
 /// small whatever the container's size.
@@ -112,15 +139,16 @@ enum Task {
 pub struct Encoder<'a> {
     vm: &'a VirtualMachine,
     pub w: Writer,
-    memo: HashMap<usize, u32>,
+    memo: IdMap<u32>,
     /// Everything memoized stays alive until the end, so no id is reused by a temporary.
     keep: Vec<PyObjectRef>,
     /// Objects whose operands are being written, and how many times they were entered.
-    in_progress: HashMap<usize, u8>,
+    in_progress: IdMap<u8>,
     perms: &'a Registry,
     codes: &'a HashMap<*const CodeObject, CodeRef>,
     tasks: Vec<Task>,
     paths: Vec<(u32, Label)>,
+    members: HashMap<(usize, bool), Rc<Members>>,
     /// Objects written, for statistics.
     pub objects: u64,
 }
@@ -136,13 +164,14 @@ impl<'a> Encoder<'a> {
         Encoder {
             vm,
             w: Writer::default(),
-            memo: HashMap::new(),
+            memo: IdMap::default(),
             keep: Vec::new(),
-            in_progress: HashMap::new(),
+            in_progress: IdMap::default(),
             perms,
             codes,
             tasks: Vec::new(),
             paths: Vec::new(),
+            members: HashMap::new(),
             objects: 0,
         }
     }
@@ -214,6 +243,9 @@ impl<'a> Encoder<'a> {
     }
 
     fn save_obj(&mut self, obj: PyObjectRef, at: u32) -> Result<(), CaptureError> {
+        if self.save_number(&obj) {
+            return Ok(());
+        }
         if let Some(&m) = self.memo.get(&obj.get_id()) {
             self.w.u8(ops::GET);
             self.w.uvar(m.into());
@@ -288,6 +320,21 @@ impl<'a> Encoder<'a> {
         }
     }
 
+    /// Exact ints and floats, the commonest values, written before any memo lookup.
+    #[inline]
+    fn save_number(&mut self, obj: &PyObjectRef) -> bool {
+        if let Some(int) = obj.downcast_ref_if_exact::<PyInt>(self.vm) {
+            write_int(&mut self.w, int.as_bigint());
+            true
+        } else if let Some(f) = obj.downcast_ref_if_exact::<PyFloat>(self.vm) {
+            self.w.u8(ops::FLOAT);
+            self.w.f64(f.to_f64());
+            true
+        } else {
+            false
+        }
+    }
+
     /// Values written in place, without a plan.
     fn save_atom(&mut self, obj: &PyObjectRef) -> bool {
         let vm = self.vm;
@@ -297,13 +344,6 @@ impl<'a> Encoder<'a> {
             self.w.u8(ops::NONE);
         } else if t.is(types.bool_type) {
             self.w.u8(if obj.is(&vm.ctx.true_value) { ops::TRUE } else { ops::FALSE });
-        } else if t.is(types.int_type) {
-            let Some(int) = obj.downcast_ref::<PyInt>() else { return false };
-            write_int(&mut self.w, int.as_bigint());
-        } else if t.is(types.float_type) {
-            let Some(f) = obj.downcast_ref::<PyFloat>() else { return false };
-            self.w.u8(ops::FLOAT);
-            self.w.f64(f.to_f64());
         } else if t.is(types.complex_type) {
             let Some(c) = obj.downcast_ref::<PyComplex>() else { return false };
             let c = c.to_complex();
@@ -511,7 +551,9 @@ impl<'a> Encoder<'a> {
         if t.fast_issubclass(vm.ctx.exceptions.base_exception_type) {
             return self.exception_plan(obj);
         }
-        if t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) && self.perms.get(&t.to_owned().into()).is_none() {
+        let program_class = t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE)
+            && self.perms.get(&t.to_owned().into()).is_none();
+        if program_class || t.is(types.object_type) {
             if let Some(plan) = self.instance_plan(obj)? {
                 return Ok(plan);
             }
@@ -608,7 +650,7 @@ impl<'a> Encoder<'a> {
         Ok(Plan { components, create: vec![ops::CLASS], fills })
     }
 
-    fn exception_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
+    fn exception_plan(&mut self, obj: &PyObjectRef) -> Result<Plan, String> {
         let vm = self.vm;
         let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
         let components = vec![
@@ -626,7 +668,7 @@ impl<'a> Encoder<'a> {
             suffix: vec![suppress as u8],
         }];
         // The fields builtin exception types keep outside `__dict__` (`errno`, `value`, …).
-        let members = self.member_values(obj, |t| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE));
+        let members = self.member_values(obj, false);
         if !members.is_empty() {
             fills.push(Fill::counted(ops::SET_ATTRS, 2, members));
         }
@@ -639,7 +681,7 @@ impl<'a> Encoder<'a> {
     /// Instances of the program's classes, by value: made by their builtin base's `__new__`,
     /// then given their payload, `__dict__` and slots. None when the base keeps state that only
     /// `__reduce_ex__` can reach.
-    fn instance_plan(&self, obj: &PyObjectRef) -> Result<Option<Plan>, String> {
+    fn instance_plan(&mut self, obj: &PyObjectRef) -> Result<Option<Plan>, String> {
         let vm = self.vm;
         let types = &vm.ctx.types;
         let cls: PyObjectRef = obj.class().to_owned().into();
@@ -682,7 +724,7 @@ impl<'a> Encoder<'a> {
             }
             None => ops::NEW_OBJECT,
         };
-        let slots = self.member_values(obj, |t| t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE));
+        let slots = self.member_values(obj, true);
         if !slots.is_empty() {
             fills.push(Fill::counted(ops::SET_ATTRS, 2, slots));
         }
@@ -692,15 +734,18 @@ impl<'a> Encoder<'a> {
         Ok(Some(Plan { components, create: vec![create], fills }))
     }
 
-    /// Values held by member descriptors (slots) of the classes in `obj`'s MRO that `which`
-    /// selects, as name/value pairs; unset slots are left out.
-    fn member_values(&self, obj: &PyObjectRef, which: impl Fn(&PyType) -> bool) -> Vec<(Label, Item)> {
+    /// The member descriptors (slots) of `cls`'s MRO, of heap classes (`heap`) or of builtin
+    /// ones, by name; looked up once per class.
+    fn members(&mut self, cls: &Py<PyType>, heap: bool) -> Rc<Members> {
         let vm = self.vm;
-        let mut pairs = Vec::new();
-        let mro: Vec<_> = obj.class().mro.read().clone();
-        let mut seen = std::collections::HashSet::new();
-        for t in std::iter::once(obj.class().to_owned()).chain(mro) {
-            if !which(&t) {
+        let key = (cls.get_id(), heap);
+        if let Some(m) = self.members.get(&key) {
+            return m.clone();
+        }
+        let mut found: Members = Vec::new();
+        let mro: Vec<_> = cls.mro.read().clone();
+        for t in std::iter::once(cls.to_owned()).chain(mro) {
+            if t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE) != heap {
                 continue;
             }
             for (name, descr) in t.attributes.entries() {
@@ -708,13 +753,27 @@ impl<'a> Encoder<'a> {
                     continue;
                 }
                 let Some(key) = name.downcast_ref::<PyStr>().map(|s| s.to_string()) else { continue };
-                if key == "__suppress_context__" || !seen.insert(key.clone()) {
-                    continue;
+                if key != "__suppress_context__" && !found.iter().any(|(k, _, _)| *k == key) {
+                    found.push((key, name, descr));
                 }
-                let Ok(value) = vm.call_method(&descr, "__get__", (obj.clone(),)) else { continue };
-                pairs.push((Label::Attr(key.clone()), Item::Obj(name)));
-                pairs.push((Label::Attr(key), Item::Obj(value)));
             }
+        }
+        let found = Rc::new(found);
+        self.keep.push(cls.to_owned().into());
+        self.members.insert(key, found.clone());
+        found
+    }
+
+    /// Values held by `obj`'s member descriptors (see `members`), as name/value pairs; unset
+    /// slots are left out.
+    fn member_values(&mut self, obj: &PyObjectRef, heap: bool) -> Vec<(Label, Item)> {
+        let vm = self.vm;
+        let members = self.members(obj.class(), heap);
+        let mut pairs = Vec::new();
+        for (key, name, descr) in members.iter() {
+            let Ok(value) = vm.call_method(descr, "__get__", (obj.clone(),)) else { continue };
+            pairs.push((Label::Attr(key.clone()), Item::Obj(name.clone())));
+            pairs.push((Label::Attr(key.clone()), Item::Obj(value)));
         }
         pairs
     }

@@ -16,7 +16,7 @@ pub const MAX_BODY: usize = 1 << 30;
 
 /// Wraps `body` in the container.
 pub fn seal(body: &[u8]) -> Vec<u8> {
-    let compressed = miniz_oxide::deflate::compress_to_vec(body, 6);
+    let compressed = miniz_oxide::deflate::compress_to_vec(body, 1);
     let mut out = Vec::with_capacity(compressed.len() + 64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());

@@ -228,6 +228,8 @@ pub(crate) fn write(
     let capture = |e: CaptureError| SnapshotError::Capture(e);
     let program = program_modules(rt, vm);
     let is_program = |name: &str, m: &PyObjectRef| is_program_module(rt, name, m, vm);
+    // `__reduce_ex__` imports copyreg on first use: have it named, not written.
+    let _ = vm.import("copyreg", 0);
     let perms = perms::Registry::build(vm, &is_program).map_err(|_| {
         SnapshotError::Capture(CaptureError {
             type_name: "dict".into(),
@@ -354,7 +356,8 @@ pub(crate) fn read(
     }
     let mut codes = decode::CodeTable::new(roots);
     let mut dec = decode::Decoder::new(vm, &body[header.ops_at..], &mut codes);
-    let decoded = dec.run()?;
+    let waiting_on_host = !matches!(header.waiting, Waiting::Nothing);
+    let decoded = dec.run(waiting_on_host)?;
     let modules = vm
         .sys_module
         .get_attr("modules", vm)

@@ -113,7 +113,7 @@ impl<'a> Eval<'a> {
         let mut remaining = if self.can_suspend {
             self.rt.slice_end.get().saturating_sub(self.rt.ticks.get())
         } else {
-            u64::MAX
+            self.rt.nested_fuel.get()
         };
         let mut executed: u64 = 0;
         let exit = loop {

@@ -82,6 +82,10 @@ pub struct Runtime {
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
     pub nested_entries: Cell<u64>,
+    /// Instructions a nested run may execute before it fails: unlimited while the program
+    /// runs, bounded while a host inspects values (a `__repr__` that never returns must not
+    /// hang the inspection).
+    pub nested_fuel: Cell<u64>,
     pub nesting: Cell<u32>,
     pub max_nesting: Cell<u32>,
     pub specials: Specials,
@@ -174,6 +178,7 @@ impl Runtime {
             depth: Cell::new(0),
             recursion_limit: Cell::new(recursion_limit),
             nested_entries: Cell::new(0),
+            nested_fuel: Cell::new(u64::MAX),
             nesting: Cell::new(0),
             max_nesting: Cell::new(0),
             specials,

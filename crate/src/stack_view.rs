@@ -1,0 +1,120 @@
+//! What hosts show of a paused program: its tasklets, their frames and each frame's locals,
+//! as plain data (for the CLI's `inspect`, the playground's stack panel).
+
+use rustpython_vm::builtins::{PyDict, PyStr};
+use rustpython_vm::{AsObject, PyObjectRef, VirtualMachine};
+
+use crate::bytecode::CodeKind;
+use crate::vm::frame::Frame;
+use crate::vm::value::Value;
+use crate::vm::Runtime;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaskletView {
+    pub name: String,
+    /// Outermost first, as pdb's `where` prints them.
+    pub frames: Vec<FrameView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FrameView {
+    pub function: String,
+    pub file: String,
+    pub line: u32,
+    pub source_line: String,
+    pub locals: Vec<LocalView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LocalView {
+    pub name: String,
+    pub type_name: String,
+    pub repr: String,
+}
+
+/// Longest repr shown; longer ones end in "...".
+const REPR_LIMIT: usize = 200;
+/// Instructions a program's `__repr__` may run while it is shown.
+const REPR_FUEL: u64 = 100_000;
+
+fn local(name: &str, value: &PyObjectRef, vm: &VirtualMachine) -> LocalView {
+    let repr = match value.repr(vm) {
+        Ok(r) => {
+            let r = r.to_string();
+            if r.chars().count() > REPR_LIMIT {
+                format!("{}...", r.chars().take(REPR_LIMIT).collect::<String>())
+            } else {
+                r
+            }
+        }
+        Err(_) => format!("<{} object (repr failed)>", value.class().name()),
+    };
+    LocalView { name: name.to_owned(), type_name: value.class().name().to_string(), repr }
+}
+
+fn frame_view(frame: &Frame, rt: &Runtime, vm: &VirtualMachine) -> FrameView {
+    let code = &frame.code.code;
+    let mut locals = Vec::new();
+    for (name, slot) in code.varnames.iter().zip(&frame.fast) {
+        if let Some(v) = slot {
+            locals.push(local(name, &Value::to_obj(v, vm), vm));
+        }
+    }
+    let cell_names = code.cellvars.iter().chain(&code.freevars);
+    for (name, cell) in cell_names.zip(&frame.cells) {
+        if let Some(v) = cell.get() {
+            locals.push(local(name, &v, vm));
+        }
+    }
+    if code.kind != CodeKind::Function {
+        if let Some(ns) = frame.locals.as_ref().and_then(|l| l.downcast_ref::<PyDict>()) {
+            for (k, v) in ns {
+                let Some(name) = k.downcast_ref::<PyStr>().map(|s| s.to_string()) else {
+                    continue;
+                };
+                // Module machinery and imported modules, not the program's values.
+                let dunder = name.starts_with("__") && name.ends_with("__");
+                if !dunder && !v.class().is(vm.ctx.types.module_type) {
+                    locals.push(local(&name, &v, vm));
+                }
+            }
+        }
+    }
+    let line = frame.line();
+    FrameView {
+        function: code.name.clone(),
+        file: code.filename.to_string(),
+        line,
+        source_line: rt
+            .source_line(&code.filename, line)
+            .map(|(l, _)| l.trim().to_owned())
+            .unwrap_or_default(),
+        locals,
+    }
+}
+
+/// The session's stack as views; reprs of the program's objects run with bounded fuel.
+pub fn call_stack(frames: &[Box<Frame>], rt: &Runtime, vm: &VirtualMachine) -> Vec<TaskletView> {
+    let saved = rt.nested_fuel.replace(REPR_FUEL);
+    let frames = frames.iter().map(|f| frame_view(f, rt, vm)).collect();
+    rt.nested_fuel.set(saved);
+    vec![TaskletView { name: "main".to_owned(), frames }]
+}
+
+impl std::fmt::Display for TaskletView {
+    /// Like pdb's `where`, each frame followed by its locals.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        writeln!(f, "tasklet {}:", self.name)?;
+        for (i, frame) in self.frames.iter().enumerate() {
+            let marker = if i + 1 == self.frames.len() { ">" } else { " " };
+            writeln!(f, "{marker} {}({}){}()", frame.file, frame.line, frame.function)?;
+            if !frame.source_line.is_empty() {
+                writeln!(f, "-> {}", frame.source_line)?;
+            }
+            for l in &frame.locals {
+                writeln!(f, "     {} = {}  ({})", l.name, l.repr, l.type_name)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,399 @@
+//! Snapshots: programs stopped in the middle of every kind of construct continue identically in
+//! a fresh interpreter; what cannot be captured is reported with its path while the program
+//! runs on; damaged and foreign bytes are rejected, never a panic; the CLI carries a program
+//! from one process to another.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use sleepy::host::{Host, Stream};
+use sleepy::{Config, Pause, Program, Session, SnapshotError, Status};
+
+#[derive(Default)]
+struct Console {
+    out: String,
+}
+
+struct TestHost(Rc<RefCell<Console>>);
+
+impl Host for TestHost {
+    fn write(&mut self, stream: Stream, text: &str) {
+        let mut c = self.0.borrow_mut();
+        if stream == Stream::Stderr {
+            c.out.push_str("[stderr] ");
+        }
+        c.out.push_str(text);
+    }
+
+    fn now(&self) -> f64 {
+        // Sleeps are over at once.
+        f64::MAX / 2.0
+    }
+}
+
+fn start(source: &str, console: &Rc<RefCell<Console>>) -> Session {
+    Session::new(
+        Program::single("main.py", source),
+        Config::default(),
+        Box::new(TestHost(console.clone())),
+    )
+    .expect("compiles")
+}
+
+/// Runs `source` in slices of `fuel`; with `roundtrip`, every pause goes through a snapshot
+/// into a fresh interpreter. Returns the console and the number of roundtrips.
+fn run(source: &str, fuel: u64, roundtrip: bool) -> (String, usize) {
+    let console = Rc::new(RefCell::new(Console::default()));
+    let mut session = start(source, &console);
+    let mut roundtrips = 0;
+    loop {
+        let status = session.run(fuel);
+        if roundtrip && matches!(status, Status::Suspended(_)) {
+            let bytes = session.snapshot().unwrap_or_else(|e| panic!("snapshot: {e}"));
+            session = Session::restore(&bytes, Box::new(TestHost(console.clone())))
+                .unwrap_or_else(|e| panic!("restore: {e}"));
+            roundtrips += 1;
+        }
+        match status {
+            Status::Suspended(Pause::Input { .. }) => session.provide_input(Some("typed".into())),
+            Status::Suspended(_) => {}
+            Status::Finished { .. } | Status::Failed { .. } => break,
+        }
+    }
+    let out = console.borrow().out.clone();
+    (out, roundtrips)
+}
+
+/// The program prints the same through snapshots at every pause, for several budgets.
+fn same_through_snapshots(source: &str) {
+    let (expected, _) = run(source, u64::MAX, false);
+    for fuel in [1, 3, 10, 97] {
+        let (got, roundtrips) = run(source, fuel, true);
+        assert!(roundtrips > 0, "fuel {fuel} never paused");
+        assert_eq!(got, expected, "fuel {fuel}: output differs after {roundtrips} roundtrips");
+    }
+}
+
+#[test]
+fn mid_for_over_builtin_iterators() {
+    same_through_snapshots(
+        r#"
+d = {"a": 1, "b": 2, "c": 3}
+s = {10, 20, 30}
+out = []
+for x in [1, 2, 3]: out.append(x)
+for x in (4, 5): out.append(x)
+for x in "hey": out.append(x)
+for x in range(3, 9, 2): out.append(x)
+for x in range(10**20, 10**20 + 2): out.append(x)
+for k in d: out.append(k)
+for v in d.values(): out.append(v)
+for k, v in d.items(): out.append((k, v))
+for x in sorted(s): out.append(x)
+for i, x in enumerate("ab", 5): out.append((i, x))
+for a, b in zip([1, 2], "xy"): out.append((a, b))
+for x in map(abs, [-1, -2]): out.append(x)
+for x in filter(None, [0, 1, 2]): out.append(x)
+for x in reversed([7, 8]): out.append(x)
+for x in iter([9, 10]): out.append(x)
+for b in b"ok": out.append(b)
+print(out)
+"#,
+    );
+}
+
+#[test]
+fn mid_generator_pipeline_and_coroutines() {
+    same_through_snapshots(
+        r#"
+def numbers(n):
+    for i in range(n):
+        yield i
+def squares(xs):
+    for x in xs:
+        yield x * x
+def evens(xs):
+    yield from (x for x in xs if x % 2 == 0)
+pipe = evens(squares(numbers(12)))
+print(next(pipe), list(pipe))
+def acc():
+    total = 0
+    while True:
+        x = yield total
+        total += x
+a = acc(); next(a)
+print([a.send(i) for i in range(5)])
+import types
+@types.coroutine
+def tick():
+    yield "tick"
+async def work(n):
+    for _ in range(n):
+        await tick()
+    return n * 10
+c = work(3)
+try:
+    while True:
+        print(c.send(None))
+except StopIteration as e:
+    print("returned", e.value)
+"#,
+    );
+}
+
+#[test]
+fn mid_try_finally_with_and_handler() {
+    same_through_snapshots(
+        r#"
+class Box:
+    def __init__(self, name): self.name = name
+    def __enter__(self):
+        print("enter", self.name); return self
+    def __exit__(self, *exc):
+        print("exit", self.name, exc[0].__name__ if exc[0] else None); return False
+def f():
+    try:
+        with Box("a") as b, Box("b"):
+            total = sum(range(20))
+            raise ValueError(total)
+    except ValueError as e:
+        note = [str(e)]
+        for i in range(3):
+            note.append(i)
+        print("handling", note, repr(e), e.__context__)
+        try:
+            raise KeyError("inner") from e
+        except KeyError as k:
+            print("inner", repr(k), repr(k.__cause__))
+    finally:
+        print("finally")
+    return "done"
+print(f())
+"#,
+    );
+}
+
+#[test]
+fn deep_recursion_and_input() {
+    let source = r#"
+import sys
+sys.setrecursionlimit(3000)
+def down(n):
+    return 0 if n == 0 else 1 + down(n - 1)
+print(down(2500))
+name = input("name? ")
+print("hello", name)
+"#;
+    let (expected, _) = run(source, u64::MAX, false);
+    let (got, roundtrips) = run(source, 1000, true);
+    assert!(roundtrips > 5);
+    assert_eq!(got, expected);
+}
+
+#[test]
+fn program_state_survives_exactly() {
+    same_through_snapshots(
+        r#"
+import random, collections, functools, fractions, decimal, dataclasses, enum
+random.seed(7)
+from random import randint
+class Color(enum.Enum):
+    RED = 1
+    GREEN = 2
+@dataclasses.dataclass
+class Point:
+    x: int
+    y: int = 0
+class Node:
+    __slots__ = ("value", "next")
+    def __init__(self, value, next=None):
+        self.value, self.next = value, next
+class Tagged(list):
+    def __init__(self, tag, items):
+        super().__init__(items); self.tag = tag
+shared = [1, 2]
+cyc = {"self": None, "shared": shared, "again": shared}
+cyc["self"] = cyc
+head = None
+for i in range(5):
+    head = Node(i, head)
+counter = collections.Counter("mississippi")
+dq = collections.deque([1, 2, 3], maxlen=5)
+od = collections.OrderedDict(a=1, b=2)
+dd = collections.defaultdict(list); dd["k"].append(1)
+part = functools.partial(pow, 2)
+def make_adder(n):
+    def add(x): return x + n
+    return add
+add5 = make_adder(5)
+t = Tagged("t", [3, 4])
+for step in range(3):
+    print(randint(1, 100), random.random() < 2, Color.GREEN, Color(1), Point(step, 2))
+    print(cyc["self"] is cyc, cyc["shared"] is cyc["again"], counter.most_common(2))
+    print(list(dq), list(od.items()), dict(dd), part(step), add5(step), t, t.tag)
+    v, n = [], head
+    while n:
+        v.append(n.value); n = n.next
+    print(v, fractions.Fraction(step, 3), decimal.Decimal("1.1") * step)
+"#,
+    );
+}
+
+#[test]
+fn what_cannot_be_captured_is_named_and_the_program_runs_on() {
+    let console = Rc::new(RefCell::new(Console::default()));
+    let mut session = start(
+        r#"
+import io
+def f():
+    handle = io.StringIO("x")
+    sleepy_pause()
+    return handle.read()
+import sleepy
+sleepy_pause = sleepy.checkpoint
+print(f())
+"#,
+        &console,
+    );
+    assert_eq!(session.run(u64::MAX), Status::Suspended(Pause::Checkpoint));
+    let err = session.snapshot().expect_err("a StringIO cannot be captured");
+    let SnapshotError::Capture(c) = &err else { panic!("unexpected error {err}") };
+    assert_eq!(c.type_name, "StringIO");
+    assert!(c.path.contains("frame 'f'") && c.path.contains("local 'handle'"), "{}", c.path);
+    assert!(matches!(session.run(u64::MAX), Status::Finished { exit_code: 0 }));
+    assert_eq!(console.borrow().out, "x\n");
+}
+
+/// A paused program's snapshot, for the damage tests.
+fn sample_snapshot() -> Vec<u8> {
+    let console = Rc::new(RefCell::new(Console::default()));
+    let mut session = start(
+        "class A:\n    def __init__(self, v): self.v = v\nxs = [A(i) for i in range(20)]\n\
+         g = (a.v for a in xs)\nnext(g)\nd = {'k': xs, 2.5: (1, 'two')}\nwhile True:\n    d['n'] = d.get('n', 0) + 1\n",
+        &console,
+    );
+    assert_eq!(session.run(5000), Status::Suspended(Pause::Budget));
+    session.snapshot().expect("snapshot")
+}
+
+fn must_not_panic(bytes: &[u8]) {
+    if let Ok(mut s) = Session::restore(bytes, Box::new(sleepy::host::BufferedHost::default())) {
+        // A restore that passed validation must also run without panicking.
+        let _ = s.run(2000);
+        let _ = s.call_stack();
+    }
+}
+
+#[test]
+fn damaged_and_foreign_bytes_are_rejected() {
+    let good = sample_snapshot();
+    assert!(matches!(Session::restore(b"", Box::new(sleepy::host::BufferedHost::default())), Err(SnapshotError::NotASnapshot)));
+    assert!(matches!(
+        Session::restore(b"print('hello')", Box::new(sleepy::host::BufferedHost::default())),
+        Err(SnapshotError::NotASnapshot)
+    ));
+    let mut other_version = good.clone();
+    other_version[8] ^= 0x7f;
+    let e = Session::restore(&other_version, Box::new(sleepy::host::BufferedHost::default())).err();
+    assert!(matches!(e, Some(SnapshotError::Incompatible(_))), "{e:?}");
+    for cut in (0..good.len()).step_by(good.len() / 97 + 1) {
+        assert!(Session::restore(&good[..cut], Box::new(sleepy::host::BufferedHost::default())).is_err());
+    }
+    let mut flipped = good.clone();
+    let at = good.len() - 10;
+    flipped[at] ^= 0x10;
+    let e = Session::restore(&flipped, Box::new(sleepy::host::BufferedHost::default())).err();
+    assert!(matches!(e, Some(SnapshotError::Corrupt(_))), "{e:?}");
+}
+
+/// Damage behind a valid container (checksum recomputed): the decoder's own checks must hold.
+#[test]
+fn damaged_bodies_never_panic() {
+    let good = sample_snapshot();
+    let body = sleepy::snapshot::format::open(&good).expect("opens");
+    let mut seed: u64 = 0x5eed;
+    let mut random = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for cut in (0..body.len()).step_by(body.len() / 300 + 1) {
+        must_not_panic(&sleepy::snapshot::format::seal(&body[..cut]));
+    }
+    for _ in 0..600 {
+        let mut b = body.clone();
+        for _ in 0..1 + random() % 3 {
+            let i = (random() % b.len() as u64) as usize;
+            b[i] ^= 1 << (random() % 8);
+        }
+        must_not_panic(&sleepy::snapshot::format::seal(&b));
+    }
+    replay_fuzz_corpus();
+}
+
+/// Inputs the fuzzer found interesting (`fuzz/corpus/restore`), if it has been run.
+fn replay_fuzz_corpus() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz/corpus/restore");
+    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    for entry in entries.flatten() {
+        let data = std::fs::read(entry.path()).expect("corpus file");
+        must_not_panic(&sleepy::snapshot::format::seal(&data));
+        must_not_panic(&data);
+    }
+}
+
+#[test]
+fn call_stack_of_a_snapshot() {
+    let console = Rc::new(RefCell::new(Console::default()));
+    let mut session = start(
+        "def inner(k):\n    total = k * 2\n    while True:\n        total += 1\ndef outer():\n    label = 'x' * 3\n    inner(21)\nouter()\n",
+        &console,
+    );
+    assert_eq!(session.run(500), Status::Suspended(Pause::Budget));
+    let bytes = session.snapshot().unwrap();
+    let stack = Session::inspect(&bytes).unwrap();
+    assert_eq!(stack, session.call_stack());
+    let frames = &stack[0].frames;
+    let names: Vec<&str> = frames.iter().map(|f| f.function.as_str()).collect();
+    assert_eq!(names, ["<module>", "outer", "inner"]);
+    assert_eq!(frames[1].line, 7);
+    assert_eq!(frames[1].source_line, "inner(21)");
+    assert_eq!(frames[1].locals[0].name, "label");
+    assert_eq!(frames[1].locals[0].repr, "'xxx'");
+    let k = frames[2].locals.iter().find(|l| l.name == "k").unwrap();
+    assert_eq!((k.type_name.as_str(), k.repr.as_str()), ("int", "42"));
+}
+
+#[test]
+fn another_process_resumes_a_checkpoint() {
+    let dir = std::env::temp_dir().join(format!("sleepy-snapshot-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let script = dir.join("count.py");
+    let mark = dir.join("first-process-done");
+    std::fs::write(
+        &script,
+        format!(
+            "import os, sleepy\ntotal = 0\nfor i in range(10):\n    total += i\n    if i == 4:\n        \
+             sleepy.checkpoint()\n        if not os.path.exists({mark:?}):\n            \
+             open({mark:?}, 'w').close()\n            raise SystemExit(3)\nprint('total', total)\n"
+        ),
+    )
+    .unwrap();
+    let snap = dir.join("count.snap");
+    let sleepy = env!("CARGO_BIN_EXE_sleepy");
+    let first = std::process::Command::new(sleepy)
+        .args(["run", script.to_str().unwrap(), "--checkpoint", snap.to_str().unwrap()])
+        .output()
+        .unwrap();
+    assert_eq!(first.status.code(), Some(3), "{}", String::from_utf8_lossy(&first.stderr));
+    assert_eq!(String::from_utf8_lossy(&first.stdout), "");
+    let inspect = std::process::Command::new(sleepy).arg("inspect").arg(&snap).output().unwrap();
+    let listing = String::from_utf8_lossy(&inspect.stdout);
+    assert!(listing.contains("count.py(6)<module>()"), "{listing}");
+    assert!(listing.contains("total = 10  (int)"), "{listing}");
+    let second = std::process::Command::new(sleepy).arg("resume").arg(&snap).output().unwrap();
+    assert_eq!(second.status.code(), Some(0), "{}", String::from_utf8_lossy(&second.stderr));
+    assert_eq!(String::from_utf8_lossy(&second.stdout), "total 45\n");
+    std::fs::remove_dir_all(&dir).unwrap();
+}

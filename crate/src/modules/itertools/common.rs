@@ -135,7 +135,7 @@ impl Signature {
         bound.resize(max, None);
         let mut kwargs = args.kwargs;
         for (i, param) in self.params.iter().enumerate().skip(nargs) {
-            match kwargs.shift_remove(*param) {
+            match kwargs.shift_remove(param) {
                 Some(v) => bound[i] = Some(v),
                 None if i < self.required => {
                     return Err(vm.new_type_error(format!(
@@ -147,7 +147,7 @@ impl Signature {
             }
         }
         if let Some(key) = kwargs.keys().next() {
-            if let Some(i) = self.params[..nargs].iter().position(|p| kwargs.contains_key(*p)) {
+            if let Some(i) = self.params[..nargs].iter().position(|p| kwargs.contains_key(p)) {
                 return Err(vm.new_type_error(format!(
                     "argument for {name}() given by name ('{}') and position ({})",
                     self.params[i],

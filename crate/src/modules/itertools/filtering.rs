@@ -391,7 +391,8 @@ impl Accumulate {
             // `None` as an accumulate over `None, *rest` that skips its first result.
             Some(t) if vm.is_none(&t) => {
                 let acc = cls.as_object().call((chained(t)?, func), vm)?;
-                Islice::from_bounds(acc, 1, None, vm)
+                let args = vec![acc, vm.ctx.new_int(1).into(), vm.ctx.none()];
+                Ok(reduce(Islice::class(&vm.ctx), args, None, vm))
             }
             total => Ok(reduce(
                 cls,

@@ -62,17 +62,6 @@ impl Islice {
         let state = IsliceState { it: Some(it), next: start, stop, step, cnt: 0 };
         Islice { state: PyMutex::new(state) }
     }
-
-    /// `islice(iterable, start, stop)`.
-    pub fn from_bounds(
-        iterable: PyObjectRef,
-        start: usize,
-        stop: Option<usize>,
-        vm: &VirtualMachine,
-    ) -> PyResult {
-        let it = iter_of(&iterable, vm)?;
-        Ok(Islice::new(it, start, stop, 1).into_ref(&vm.ctx).into())
-    }
 }
 
 #[pyclass(with(IterNext, Iterable), flags(BASETYPE))]

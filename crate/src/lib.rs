@@ -6,6 +6,7 @@
 pub mod bytecode;
 pub mod compiler;
 pub mod host;
+pub mod modules;
 pub mod objects;
 pub mod session;
 pub mod snapshot;

@@ -98,7 +98,13 @@ fn new_interpreter(config: &Config) -> Interpreter {
     settings.isolated = true;
     let builder = Interpreter::builder(settings);
     let defs = rustpython_stdlib::stdlib_module_defs(&builder.ctx);
-    builder.add_native_modules(&defs).add_frozen_modules(rustpython_pylib::FROZEN_STDLIB).build()
+    // Sleepy's own modules come last so that they replace RustPython's of the same name.
+    let own = crate::modules::module_defs(&builder.ctx);
+    builder
+        .add_native_modules(&defs)
+        .add_native_modules(&own)
+        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+        .build()
 }
 
 /// A fresh interpreter with Sleepy's builtins and a runtime around `host`.

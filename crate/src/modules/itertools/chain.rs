@@ -1,0 +1,279 @@
+//! The iterators over several inputs: `chain` and `zip_longest`.
+
+use rustpython_vm::builtins::{PyGenericAlias, PyTypeRef};
+use rustpython_vm::common::lock::PyMutex;
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::object::{Traverse, TraverseFn};
+use rustpython_vm::protocol::PyIterReturn;
+use rustpython_vm::types::{IterNext, Iterable, SelfIter};
+use rustpython_vm::{
+    pyclass, AsObject, Py, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+};
+
+use super::common::{self, is_iterator, iter_of, next_of, reduce, stop};
+
+#[pyclass(module = "itertools", name = "chain", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct Chain {
+    state: PyMutex<ChainState>,
+}
+
+#[derive(Debug)]
+struct ChainState {
+    /// The iterator of iterables; `None` once it is used up.
+    source: Option<PyObjectRef>,
+    /// The iterator of the current iterable.
+    active: Option<PyObjectRef>,
+}
+
+// SAFETY: every reference is visited once.
+unsafe impl Traverse for ChainState {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.source.traverse(f);
+        self.active.traverse(f);
+    }
+}
+
+// SAFETY: delegated.
+unsafe impl Traverse for Chain {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.state.traverse(f);
+    }
+}
+
+impl Chain {
+    fn over(source: PyObjectRef) -> Self {
+        Chain { state: PyMutex::new(ChainState { source: Some(source), active: None }) }
+    }
+
+    /// `chain(*iterables)`.
+    pub fn from_args(iterables: Vec<PyObjectRef>, vm: &VirtualMachine) -> PyResult {
+        let source = iter_of(&common::tuple(iterables, vm), vm)?;
+        Ok(Chain::over(source).into_ref(&vm.ctx).into())
+    }
+}
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl Chain {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let n = args.args.len();
+        let a = common::positional("chain", "chain", &cls, Self::class(&vm.ctx), args, (0, n), vm)?;
+        let source = iter_of(&common::tuple(a, vm), vm)?;
+        Chain::over(source).into_ref_with_type(vm, cls).map(Into::into)
+    }
+
+    #[pyclassmethod]
+    fn from_iterable(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let [iterable] = args.args.as_slice() else {
+            return Err(vm.new_type_error(format!(
+                "chain.from_iterable() takes exactly one argument ({} given)",
+                args.args.len() + args.kwargs.len()
+            )));
+        };
+        if !args.kwargs.is_empty() {
+            return Err(vm.new_type_error("chain.from_iterable() takes no keyword arguments"));
+        }
+        let source = iter_of(iterable, vm)?;
+        Chain::over(source).into_ref_with_type(vm, cls).map(Into::into)
+    }
+
+    #[pyclassmethod]
+    fn __class_getitem__(
+        cls: PyTypeRef,
+        args: PyObjectRef,
+        vm: &VirtualMachine,
+    ) -> PyResult<PyGenericAlias> {
+        PyGenericAlias::from_args(cls, args, vm)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        let s = zelf.state.lock();
+        let state = s.source.as_ref().map(|source| {
+            let mut parts = vec![source.clone()];
+            parts.extend(s.active.clone());
+            common::tuple(parts, vm)
+        });
+        reduce(zelf.class(), vec![], state, vm)
+    }
+
+    #[pymethod]
+    fn __setstate__(zelf: &Py<Self>, state: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        let state = common::state_tuple(state, vm)?;
+        let (source, active) = match state.as_slice() {
+            [source] => (source.clone(), None),
+            [source, active] => (source.clone(), Some(active.clone())),
+            other => {
+                let how = if other.is_empty() { "at least 1" } else { "at most 2" };
+                return Err(vm.new_type_error(format!(
+                    "function takes {how} arguments ({} given)",
+                    other.len()
+                )));
+            }
+        };
+        if !is_iterator(&source) || active.as_ref().is_some_and(|a| !is_iterator(a)) {
+            return Err(vm.new_type_error("Arguments must be iterators."));
+        }
+        *zelf.state.lock() = ChainState { source: Some(source), active };
+        Ok(())
+    }
+}
+
+impl SelfIter for Chain {}
+
+impl IterNext for Chain {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        loop {
+            let (source, active) = {
+                let s = zelf.state.lock();
+                (s.source.clone(), s.active.clone())
+            };
+            let Some(source) = source else {
+                return stop();
+            };
+            let active = match active {
+                Some(a) => a,
+                None => {
+                    // A failing or exhausted source ends the chain for good.
+                    let iterable = match next_of(&source, vm) {
+                        Ok(Some(i)) => i,
+                        Ok(None) => {
+                            zelf.state.lock().source = None;
+                            return stop();
+                        }
+                        Err(e) => {
+                            zelf.state.lock().source = None;
+                            return Err(e);
+                        }
+                    };
+                    match iter_of(&iterable, vm) {
+                        Ok(a) => {
+                            zelf.state.lock().active = Some(a.clone());
+                            a
+                        }
+                        Err(e) => {
+                            zelf.state.lock().source = None;
+                            return Err(e);
+                        }
+                    }
+                }
+            };
+            if let Some(item) = next_of(&active, vm)? {
+                return Ok(PyIterReturn::Return(item));
+            }
+            let mut s = zelf.state.lock();
+            if s.active.as_ref().is_some_and(|a| a.is(&active)) {
+                s.active = None;
+            }
+        }
+    }
+}
+
+#[pyclass(module = "itertools", name = "zip_longest", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct ZipLongest {
+    state: PyMutex<ZipState>,
+}
+
+#[derive(Debug)]
+struct ZipState {
+    /// The inputs; an exhausted one is `None` and yields the fill value.
+    iters: Vec<Option<PyObjectRef>>,
+    active: usize,
+    fillvalue: PyObjectRef,
+}
+
+// SAFETY: every reference is visited once.
+unsafe impl Traverse for ZipState {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.iters.traverse(f);
+        self.fillvalue.traverse(f);
+    }
+}
+
+// SAFETY: delegated.
+unsafe impl Traverse for ZipLongest {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.state.traverse(f);
+    }
+}
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl ZipLongest {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let FuncArgs { args, mut kwargs } = args;
+        let fillvalue = match kwargs.len() {
+            0 => vm.ctx.none(),
+            1 => kwargs.shift_remove("fillvalue").ok_or_else(|| {
+                vm.new_type_error("zip_longest() got an unexpected keyword argument")
+            })?,
+            _ => return Err(vm.new_type_error("zip_longest() got an unexpected keyword argument")),
+        };
+        let iters = args.iter().map(|a| iter_of(a, vm).map(Some)).collect::<PyResult<Vec<_>>>()?;
+        let active = iters.len();
+        ZipLongest { state: PyMutex::new(ZipState { iters, active, fillvalue }) }
+            .into_ref_with_type(vm, cls)
+            .map(Into::into)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        let s = zelf.state.lock();
+        if s.active == 0 {
+            // Finished: nothing is left to zip.
+            return reduce(zelf.class(), vec![], None, vm);
+        }
+        let args = s
+            .iters
+            .iter()
+            .map(|it| it.clone().unwrap_or_else(|| vm.ctx.empty_tuple.clone().into()))
+            .collect();
+        reduce(zelf.class(), args, Some(s.fillvalue.clone()), vm)
+    }
+
+    #[pymethod]
+    fn __setstate__(zelf: &Py<Self>, state: PyObjectRef) {
+        zelf.state.lock().fillvalue = state;
+    }
+}
+
+impl SelfIter for ZipLongest {}
+
+impl IterNext for ZipLongest {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        let (iters, fillvalue) = {
+            let s = zelf.state.lock();
+            if s.iters.is_empty() || s.active == 0 {
+                return stop();
+            }
+            (s.iters.clone(), s.fillvalue.clone())
+        };
+        let mut result = Vec::with_capacity(iters.len());
+        for (i, it) in iters.iter().enumerate() {
+            let Some(it) = it else {
+                result.push(fillvalue.clone());
+                continue;
+            };
+            let item = next_of(it, vm);
+            let mut s = zelf.state.lock();
+            match item {
+                Ok(Some(item)) => result.push(item),
+                Ok(None) => {
+                    s.active = s.active.saturating_sub(1);
+                    if s.active == 0 {
+                        return stop();
+                    }
+                    s.iters[i] = None;
+                    result.push(fillvalue.clone());
+                }
+                Err(e) => {
+                    s.active = 0;
+                    return Err(e);
+                }
+            }
+        }
+        Ok(PyIterReturn::Return(common::tuple(result, vm)))
+    }
+}

@@ -1,0 +1,437 @@
+//! The iterators that pass items of one input through a function: `accumulate`, `compress`,
+//! `dropwhile`, `filterfalse`, `starmap` and `takewhile`.
+
+use rustpython_vm::builtins::{PyTuple, PyTypeRef};
+use rustpython_vm::common::lock::PyMutex;
+use rustpython_vm::function::FuncArgs;
+use rustpython_vm::object::{Traverse, TraverseFn};
+use rustpython_vm::protocol::PyIterReturn;
+use rustpython_vm::types::{IterNext, Iterable, SelfIter};
+use rustpython_vm::{
+    pyclass, AsObject, Py, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
+};
+
+use super::chain::Chain;
+use super::common::{self, iter_of, next_of, reduce, stop, Signature};
+use super::slicing::Islice;
+
+/// `(function, iterator)`: what `dropwhile`, `filterfalse`, `starmap` and `takewhile` hold.
+#[derive(Debug)]
+struct FuncIter {
+    func: PyObjectRef,
+    it: PyObjectRef,
+}
+
+// SAFETY: every reference is visited once.
+unsafe impl Traverse for FuncIter {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.func.traverse(f);
+        self.it.traverse(f);
+    }
+}
+
+impl FuncIter {
+    /// `name(function, iterable)`, positional only.
+    fn new(
+        name: &str,
+        cls: &Py<rustpython_vm::builtins::PyType>,
+        base: &Py<rustpython_vm::builtins::PyType>,
+        args: FuncArgs,
+        vm: &VirtualMachine,
+    ) -> PyResult<Self> {
+        let a = common::positional(name, name, cls, base, args, (2, 2), vm)?;
+        Ok(FuncIter { func: a[0].clone(), it: iter_of(&a[1], vm)? })
+    }
+
+    fn args(&self) -> Vec<PyObjectRef> {
+        vec![self.func.clone(), self.it.clone()]
+    }
+}
+
+#[pyclass(module = "itertools", name = "dropwhile", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct Dropwhile {
+    inner: FuncIter,
+    /// The predicate failed once: everything else passes.
+    started: PyMutex<bool>,
+}
+
+// SAFETY: delegated.
+unsafe impl Traverse for Dropwhile {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.inner.traverse(f);
+    }
+}
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl Dropwhile {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let inner = FuncIter::new("dropwhile", &cls, Self::class(&vm.ctx), args, vm)?;
+        Dropwhile { inner, started: PyMutex::new(false) }
+            .into_ref_with_type(vm, cls)
+            .map(Into::into)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        let started = vm.ctx.new_int(*zelf.started.lock() as u8).into();
+        reduce(zelf.class(), zelf.inner.args(), Some(started), vm)
+    }
+
+    #[pymethod]
+    fn __setstate__(zelf: &Py<Self>, state: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        *zelf.started.lock() = state.try_to_bool(vm)?;
+        Ok(())
+    }
+}
+
+impl SelfIter for Dropwhile {}
+
+impl IterNext for Dropwhile {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        loop {
+            let Some(item) = next_of(&zelf.inner.it, vm)? else {
+                return stop();
+            };
+            if *zelf.started.lock() {
+                return Ok(PyIterReturn::Return(item));
+            }
+            if !zelf.inner.func.call((item.clone(),), vm)?.try_to_bool(vm)? {
+                *zelf.started.lock() = true;
+                return Ok(PyIterReturn::Return(item));
+            }
+        }
+    }
+}
+
+#[pyclass(module = "itertools", name = "takewhile", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct Takewhile {
+    inner: FuncIter,
+    /// The predicate failed once: nothing more comes.
+    stopped: PyMutex<bool>,
+}
+
+// SAFETY: delegated.
+unsafe impl Traverse for Takewhile {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.inner.traverse(f);
+    }
+}
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl Takewhile {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let inner = FuncIter::new("takewhile", &cls, Self::class(&vm.ctx), args, vm)?;
+        Takewhile { inner, stopped: PyMutex::new(false) }
+            .into_ref_with_type(vm, cls)
+            .map(Into::into)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        let stopped = vm.ctx.new_int(*zelf.stopped.lock() as u8).into();
+        reduce(zelf.class(), zelf.inner.args(), Some(stopped), vm)
+    }
+
+    #[pymethod]
+    fn __setstate__(zelf: &Py<Self>, state: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        *zelf.stopped.lock() = state.try_to_bool(vm)?;
+        Ok(())
+    }
+}
+
+impl SelfIter for Takewhile {}
+
+impl IterNext for Takewhile {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        if *zelf.stopped.lock() {
+            return stop();
+        }
+        let Some(item) = next_of(&zelf.inner.it, vm)? else {
+            return stop();
+        };
+        if zelf.inner.func.call((item.clone(),), vm)?.try_to_bool(vm)? {
+            return Ok(PyIterReturn::Return(item));
+        }
+        *zelf.stopped.lock() = true;
+        stop()
+    }
+}
+
+#[pyclass(module = "itertools", name = "filterfalse", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct Filterfalse {
+    inner: FuncIter,
+}
+
+// SAFETY: delegated.
+unsafe impl Traverse for Filterfalse {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.inner.traverse(f);
+    }
+}
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl Filterfalse {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let inner = FuncIter::new("filterfalse", &cls, Self::class(&vm.ctx), args, vm)?;
+        Filterfalse { inner }.into_ref_with_type(vm, cls).map(Into::into)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        reduce(zelf.class(), zelf.inner.args(), None, vm)
+    }
+}
+
+impl SelfIter for Filterfalse {}
+
+impl IterNext for Filterfalse {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        let func = &zelf.inner.func;
+        // `None` and `bool` test the item itself, without a call.
+        let plain = vm.is_none(func) || func.is(vm.ctx.types.bool_type);
+        loop {
+            let Some(item) = next_of(&zelf.inner.it, vm)? else {
+                return stop();
+            };
+            let verdict = if plain { item.clone() } else { func.call((item.clone(),), vm)? };
+            if !verdict.try_to_bool(vm)? {
+                return Ok(PyIterReturn::Return(item));
+            }
+        }
+    }
+}
+
+#[pyclass(module = "itertools", name = "starmap", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct Starmap {
+    inner: FuncIter,
+}
+
+// SAFETY: delegated.
+unsafe impl Traverse for Starmap {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.inner.traverse(f);
+    }
+}
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl Starmap {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let inner = FuncIter::new("starmap", &cls, Self::class(&vm.ctx), args, vm)?;
+        Starmap { inner }.into_ref_with_type(vm, cls).map(Into::into)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        reduce(zelf.class(), zelf.inner.args(), None, vm)
+    }
+}
+
+impl SelfIter for Starmap {}
+
+impl IterNext for Starmap {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        let Some(item) = next_of(&zelf.inner.it, vm)? else {
+            return stop();
+        };
+        let args: Vec<PyObjectRef> = match item.downcast_ref_if_exact::<PyTuple>(vm) {
+            Some(t) => t.as_slice().to_vec(),
+            None => item.try_to_value(vm)?,
+        };
+        zelf.inner.func.call(args, vm).map(PyIterReturn::Return)
+    }
+}
+
+#[pyclass(module = "itertools", name = "compress", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct Compress {
+    data: PyObjectRef,
+    selectors: PyObjectRef,
+}
+
+// SAFETY: every reference is visited once.
+unsafe impl Traverse for Compress {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.data.traverse(f);
+        self.selectors.traverse(f);
+    }
+}
+
+const COMPRESS: Signature =
+    Signature { name: "compress", params: &["data", "selectors"], positional: 2, required: 2 };
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl Compress {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let a = COMPRESS.bind(args, vm)?;
+        let (Some(data), Some(selectors)) = (&a[0], &a[1]) else {
+            return Err(vm.new_type_error("compress() missing required argument"));
+        };
+        let data = iter_of(data, vm)?;
+        let selectors = iter_of(selectors, vm)?;
+        Compress { data, selectors }.into_ref_with_type(vm, cls).map(Into::into)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
+        reduce(zelf.class(), vec![zelf.data.clone(), zelf.selectors.clone()], None, vm)
+    }
+}
+
+impl SelfIter for Compress {}
+
+impl IterNext for Compress {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        loop {
+            // The datum is taken before its selector, as CPython does.
+            let Some(datum) = next_of(&zelf.data, vm)? else {
+                return stop();
+            };
+            let Some(selector) = next_of(&zelf.selectors, vm)? else {
+                return stop();
+            };
+            if selector.try_to_bool(vm)? {
+                return Ok(PyIterReturn::Return(datum));
+            }
+        }
+    }
+}
+
+#[pyclass(module = "itertools", name = "accumulate", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct Accumulate {
+    it: PyObjectRef,
+    func: Option<PyObjectRef>,
+    state: PyMutex<AccumulateState>,
+}
+
+#[derive(Debug)]
+struct AccumulateState {
+    /// The running total once something was yielded.
+    total: Option<PyObjectRef>,
+    /// `initial=`, until it is yielded first.
+    initial: Option<PyObjectRef>,
+}
+
+// SAFETY: every reference is visited once.
+unsafe impl Traverse for AccumulateState {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.total.traverse(f);
+        self.initial.traverse(f);
+    }
+}
+
+// SAFETY: every reference is visited once.
+unsafe impl Traverse for Accumulate {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.it.traverse(f);
+        self.func.traverse(f);
+        self.state.traverse(f);
+    }
+}
+
+const ACCUMULATE: Signature = Signature {
+    name: "accumulate",
+    params: &["iterable", "func", "initial"],
+    positional: 2,
+    required: 1,
+};
+
+#[pyclass(with(IterNext, Iterable), flags(BASETYPE))]
+impl Accumulate {
+    #[pyslot]
+    fn slot_new(cls: PyTypeRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult {
+        let mut a = ACCUMULATE.bind(args, vm)?.into_iter();
+        let (iterable, func, initial) =
+            (a.next().flatten(), a.next().flatten(), a.next().flatten());
+        let Some(iterable) = iterable else {
+            return Err(
+                vm.new_type_error("accumulate() missing required argument 'iterable' (pos 1)")
+            );
+        };
+        let it = iter_of(&iterable, vm)?;
+        let func = func.filter(|f| !vm.is_none(f));
+        let initial = initial.filter(|i| !vm.is_none(i));
+        let state = AccumulateState { total: None, initial };
+        Accumulate { it, func, state: PyMutex::new(state) }
+            .into_ref_with_type(vm, cls)
+            .map(Into::into)
+    }
+
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyResult {
+        let (total, initial) = {
+            let s = zelf.state.lock();
+            (s.total.clone(), s.initial.clone())
+        };
+        let func = zelf.func.clone().unwrap_or_else(|| vm.ctx.none());
+        let cls = zelf.class();
+        let chained = |first: PyObjectRef| -> PyResult {
+            let first = common::tuple(vec![first], vm);
+            Chain::from_args(vec![first, zelf.it.clone()], vm)
+        };
+        if let Some(initial) = initial {
+            // The initial value still to come is put in front of the input.
+            let args = vec![chained(initial)?, func];
+            return Ok(common::tuple(
+                vec![cls.to_owned().into(), common::tuple(args, vm), vm.ctx.none()],
+                vm,
+            ));
+        }
+        match total {
+            // A `None` state would not reach `__setstate__`: CPython rebuilds a total of
+            // `None` as an accumulate over `None, *rest` that skips its first result.
+            Some(t) if vm.is_none(&t) => {
+                let acc = cls.as_object().call((chained(t)?, func), vm)?;
+                let args = vec![acc, vm.ctx.new_int(1).into(), vm.ctx.none()];
+                Ok(reduce(Islice::class(&vm.ctx), args, None, vm))
+            }
+            total => Ok(reduce(
+                cls,
+                vec![zelf.it.clone(), func],
+                Some(total.unwrap_or_else(|| vm.ctx.none())),
+                vm,
+            )),
+        }
+    }
+
+    #[pymethod]
+    fn __setstate__(zelf: &Py<Self>, state: PyObjectRef) {
+        zelf.state.lock().total = Some(state);
+    }
+}
+
+impl SelfIter for Accumulate {}
+
+impl IterNext for Accumulate {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        {
+            let mut s = zelf.state.lock();
+            if let Some(initial) = s.initial.take() {
+                s.total = Some(initial.clone());
+                return Ok(PyIterReturn::Return(initial));
+            }
+        }
+        let Some(value) = next_of(&zelf.it, vm)? else {
+            return stop();
+        };
+        let total = zelf.state.lock().total.clone();
+        let total = match total {
+            None => value,
+            Some(t) => match &zelf.func {
+                None => vm._add(&t, &value)?,
+                Some(f) => f.call((t, value), vm)?,
+            },
+        };
+        zelf.state.lock().total = Some(total.clone());
+        Ok(PyIterReturn::Return(total))
+    }
+}

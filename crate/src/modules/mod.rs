@@ -1,0 +1,12 @@
+//! Python-visible modules Sleepy provides in place of RustPython's.
+
+use rustpython_vm::builtins::PyModuleDef;
+use rustpython_vm::Context;
+
+pub mod itertools;
+
+/// Definitions to register after RustPython's own: a later definition with the same name
+/// replaces the earlier one in the interpreter's module table.
+pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
+    vec![itertools::module_def(ctx)]
+}

@@ -310,7 +310,8 @@ impl Session {
         let rt = self.rt.clone();
         self.interpreter.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());
-            stack_view::call_stack(&self.frames, &rt, vm)
+            let top_running = matches!(self.waiting, Waiting::Nothing);
+            stack_view::call_stack(&self.frames, top_running, &rt, vm)
         })
     }
 

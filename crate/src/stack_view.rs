@@ -52,7 +52,7 @@ fn local(name: &str, value: &PyObjectRef, vm: &VirtualMachine) -> LocalView {
     LocalView { name: name.to_owned(), type_name: value.class().name().to_string(), repr }
 }
 
-fn frame_view(frame: &Frame, rt: &Runtime, vm: &VirtualMachine) -> FrameView {
+fn frame_view(frame: &Frame, running: bool, rt: &Runtime, vm: &VirtualMachine) -> FrameView {
     let code = &frame.code.code;
     let mut locals = Vec::new();
     for (name, slot) in code.varnames.iter().zip(&frame.fast) {
@@ -80,7 +80,9 @@ fn frame_view(frame: &Frame, rt: &Runtime, vm: &VirtualMachine) -> FrameView {
             }
         }
     }
-    let line = frame.line();
+    // A frame that was stopped between instructions is at the one it runs next; the others
+    // are inside the call they made.
+    let line = if running { code.line_at(frame.pc) } else { frame.line() };
     FrameView {
         function: code.name.clone(),
         file: code.filename.to_string(),
@@ -94,9 +96,20 @@ fn frame_view(frame: &Frame, rt: &Runtime, vm: &VirtualMachine) -> FrameView {
 }
 
 /// The session's stack as views; reprs of the program's objects run with bounded fuel.
-pub fn call_stack(frames: &[Box<Frame>], rt: &Runtime, vm: &VirtualMachine) -> Vec<TaskletView> {
+/// `top_running`: the top frame was stopped between instructions, not inside a call.
+pub fn call_stack(
+    frames: &[Box<Frame>],
+    top_running: bool,
+    rt: &Runtime,
+    vm: &VirtualMachine,
+) -> Vec<TaskletView> {
     let saved = rt.nested_fuel.replace(REPR_FUEL);
-    let frames = frames.iter().map(|f| frame_view(f, rt, vm)).collect();
+    let last = frames.len().saturating_sub(1);
+    let frames = frames
+        .iter()
+        .enumerate()
+        .map(|(i, f)| frame_view(f, top_running && i == last, rt, vm))
+        .collect();
     rt.nested_fuel.set(saved);
     vec![TaskletView { name: "main".to_owned(), frames }]
 }

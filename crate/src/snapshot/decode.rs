@@ -296,7 +296,8 @@ impl<'a> Decoder<'a> {
                 let dict = target.downcast_ref::<PyDict>().ok_or_else(|| corrupt("SET_ITEMS on a non-dict"))?;
                 let mut items = items.into_iter();
                 while let (Some(k), Some(v)) = (items.next(), items.next()) {
-                    dict.set_item(&*k, v, vm).map_err(|e| py_err(vm, "a dict item", e))?;
+                    // Straight into the table: a dict subclass's `__setitem__` is not replayed.
+                    dict.inner_setitem(&*k, v, vm).map_err(|e| py_err(vm, "a dict item", e))?;
                 }
             }
             ops::ADDS => {
@@ -571,8 +572,27 @@ impl<'a> Decoder<'a> {
                 let target = self.peek_obj()?;
                 let mut items = items.into_iter();
                 while let (Some(k), Some(v)) = (items.next(), items.next()) {
+                    // Replayed, as pickle does: classes such as OrderedDict keep order in
+                    // structures their `__setitem__` maintains.
                     target.set_item(&*k, v, vm).map_err(|e| py_err(vm, "setting an item", e))?;
                 }
+            }
+            ops::DICT_VIEW => {
+                let kind = match self.r.u8()? {
+                    0 => "keys",
+                    1 => "values",
+                    2 => "items",
+                    _ => return Err(corrupt("an unknown kind of dict view")),
+                };
+                let dict = self.pop_as::<PyDict>("a dict view's dict")?;
+                let method = vm.ctx.types.dict_type.as_object().get_attr(kind, vm).map_err(|e| py_err(vm, "a dict view", e))?;
+                let view = method.call((dict,), vm).map_err(|e| py_err(vm, "a dict view", e))?;
+                self.push(view, true);
+            }
+            ops::MAPPING_PROXY => {
+                let mapping = self.pop_obj()?;
+                let proxy = vm.ctx.types.mappingproxy_type.as_object().call((mapping,), vm).map_err(|e| py_err(vm, "a mapping proxy", e))?;
+                self.push(proxy, true);
             }
             ops::FRAME => {
                 let frame = self.frame()?;
@@ -765,11 +785,11 @@ impl<'a> Decoder<'a> {
                 namespace: next()?,
             },
             2 => Completion::Init { instance: next()? },
-            3 => Completion::IterNext { exhausted: self.target(&code)? },
+            3 => Completion::IterNext { exhausted: self.r.u32()? },
             4 => Completion::ModuleLoaded,
             5 => {
                 let mode = self.r.u8()?;
-                let exhausted = self.target(&code)?;
+                let exhausted = self.r.u32()?;
                 let mode = match mode {
                     0 => ResumeMode::ForIter { exhausted },
                     1 => ResumeMode::Send,
@@ -801,14 +821,6 @@ impl<'a> Decoder<'a> {
         })
     }
 
-    /// A jump target that the frame's caller will jump to.
-    fn target(&mut self, code: &LoadedCode) -> Result<u32, SnapshotError> {
-        let t = self.r.u32()?;
-        if t as usize >= code.instrs.len() {
-            return Err(corrupt("a jump target is outside its code"));
-        }
-        Ok(t)
-    }
 
     fn value(&self, item: Item) -> Result<Value, SnapshotError> {
         Ok(match item {
@@ -872,6 +884,18 @@ impl<'a> Decoder<'a> {
         for (i, frame) in frames.iter().enumerate() {
             if matches!(frame.completion, Completion::Main) != (i == 0) {
                 return Err(corrupt("the main module's frame is not at the bottom"));
+            }
+            // Where the loop of the frame below goes when this frame's iterator is done.
+            let exhausted = match &frame.completion {
+                Completion::IterNext { exhausted }
+                | Completion::Generator { mode: ResumeMode::ForIter { exhausted }, .. } => Some(*exhausted),
+                _ => None,
+            };
+            if let (Some(target), Some(caller)) = (exhausted, i.checked_sub(1).map(|c| &frames[c])) {
+                let at_loop = caller.pc.checked_sub(1).and_then(|p| caller.code.instrs.get(p));
+                if !matches!(at_loop, Some(crate::bytecode::Instr::ForIter(t)) if *t == target) {
+                    return Err(corrupt("a loop's exit does not match the loop"));
+                }
             }
             let role = match frames.get(i + 1) {
                 None if waiting_on_host => FrameRole::AwaitingHost,

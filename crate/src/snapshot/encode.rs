@@ -544,6 +544,18 @@ impl<'a> Encoder<'a> {
         if t.is(types.function_type) {
             return self.py_function_plan(obj);
         }
+        let view = [types.dict_keys_type, types.dict_values_type, types.dict_items_type]
+            .iter()
+            .position(|v| t.is(*v));
+        if let Some(kind) = view {
+            let dict = obj.get_attr("mapping", vm).ok().and_then(|m| referent(&m, vm)).ok_or("its dict cannot be found")?;
+            let components = vec![(Label::Static("mapping"), Item::Obj(dict))];
+            return Ok(plan(components, vec![ops::DICT_VIEW, kind as u8], vec![]));
+        }
+        if t.is(types.mappingproxy_type) {
+            let mapping = referent(obj, vm).ok_or("its mapping cannot be found")?;
+            return Ok(plan(vec![(Label::Static("mapping"), Item::Obj(mapping))], vec![ops::MAPPING_PROXY], vec![]));
+        }
         if t.is(types.cell_type) {
             let contents = obj.get_attr("cell_contents", vm).ok();
             return Ok(plan(vec![], vec![ops::PY_CELL], cell_fill(contents)));
@@ -553,7 +565,7 @@ impl<'a> Encoder<'a> {
         }
         let program_class = t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE)
             && self.perms.get(&t.to_owned().into()).is_none();
-        if program_class || t.is(types.object_type) {
+        if program_class || t.is(types.object_type) || restored_not_replayed(t, vm) {
             if let Some(plan) = self.instance_plan(obj)? {
                 return Ok(plan);
             }
@@ -809,10 +821,8 @@ impl<'a> Encoder<'a> {
             (Label::Static("reduction callable"), Item::Obj(parts[0].clone())),
             (Label::Static("reduction arguments"), Item::Obj(parts[1].clone())),
         ];
+        // pickle's order: items first, then the state.
         let mut fills = Vec::new();
-        if let Some(state) = part(2) {
-            fills.push(Fill::single(ops::BUILD, vec![(Label::Static("state"), Item::Obj(state))]));
-        }
         if let Some(items) = part(3) {
             let items = collect(&items, vm)?;
             fills.push(Fill::counted(ops::LIST_ITEMS, 1, enumerate(items)));
@@ -825,6 +835,9 @@ impl<'a> Encoder<'a> {
                 pairs.push((Label::Item(i), Item::Obj(pair.as_slice()[1].clone())));
             }
             fills.push(Fill::counted(ops::DICT_ITEMS, 2, pairs));
+        }
+        if let Some(state) = part(2) {
+            fills.push(Fill::single(ops::BUILD, vec![(Label::Static("state"), Item::Obj(state))]));
         }
         Ok(Plan { components, create: vec![ops::REDUCE], fills })
     }
@@ -914,6 +927,27 @@ impl<'a> Encoder<'a> {
 pub enum FrameOwner {
     Session,
     Generator,
+}
+
+/// Library classes whose instances are written like the program's (by value) because
+/// rebuilding them through `__reduce_ex__` replays their `__setitem__`, which refuses the
+/// items: the namespace of an `Enum` class body that is still running.
+fn restored_not_replayed(cls: &Py<PyType>, vm: &VirtualMachine) -> bool {
+    let module = cls.as_object().get_attr("__module__", vm).ok();
+    let in_enum = module.is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"enum"));
+    in_enum && matches!(&*cls.name(), "EnumDict" | "_EnumDict")
+}
+
+/// The one object a wrapper (a mapping proxy) holds, found through the collector's view of
+/// it since RustPython does not expose it otherwise.
+fn referent(wrapper: &PyObjectRef, vm: &VirtualMachine) -> Option<PyObjectRef> {
+    let gc = vm.import("gc", 0).ok()?;
+    let found = vm.call_method(&gc, "get_referents", (wrapper.clone(),)).ok()?;
+    let found = found.downcast_ref::<PyList>()?.borrow_vec().to_vec();
+    match found.as_slice() {
+        [one] => Some(one.clone()),
+        _ => None,
+    }
 }
 
 fn counted(op: u8, n: usize) -> Vec<u8> {

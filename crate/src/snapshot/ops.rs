@@ -123,6 +123,11 @@ pub const LIST_ITEMS: u8 = 109;
 /// uvar n: peek object [key, value…] → object[key] = value each.
 pub const DICT_ITEMS: u8 = 110;
 
+/// u8 kind (keys, values, items) [dict].
+pub const DICT_VIEW: u8 = 111;
+/// [mapping].
+pub const MAPPING_PROXY: u8 = 112;
+
 // ---- execution state
 /// The frame header (see `encode::frame_plan`) [stack…, fast…, cells…, globals, builtins,
 /// locals, handled, completion operands…] → frame.

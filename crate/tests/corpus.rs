@@ -57,6 +57,9 @@ struct Mode {
     roundtrips: u64,
 }
 
+/// The exit code `run_program` reports when a snapshot or restore failed.
+const ROUNDTRIP_FAILED: i32 = -1;
+
 const PLAIN: Mode = Mode { fuel: u64::MAX, roundtrips: 0 };
 
 fn run_program(path: &Path, mode: Mode) -> Outcome {
@@ -91,7 +94,7 @@ fn run_program(path: &Path, mode: Mode) -> Outcome {
                     Ok(s) => session = s,
                     Err(e) => {
                         captured.borrow_mut().stderr.push_str(&format!("roundtrip failed: {e}\n"));
-                        break 99;
+                        break ROUNDTRIP_FAILED;
                     }
                 }
             }
@@ -134,6 +137,9 @@ fn check(path: &Path, mode: Mode) -> Result<(), String> {
         }
         let reference = run_program(path, PLAIN);
         let got = run_program(path, mode);
+        if got.exit_code == ROUNDTRIP_FAILED {
+            return Err(format!("{stem} (fuel {fuel}): {}", got.stderr.lines().last().unwrap_or("")));
+        }
         if (got.stdout, got.stderr, got.exit_code)
             != (reference.stdout, reference.stderr, reference.exit_code)
         {
@@ -151,6 +157,9 @@ fn check(path: &Path, mode: Mode) -> Result<(), String> {
         .unwrap_or(if expected_err.as_deref().is_some_and(|e| !e.is_empty()) { 1 } else { 0 });
     let got = run_program(path, mode);
     let name = path.file_name().unwrap().to_string_lossy();
+    if got.exit_code == ROUNDTRIP_FAILED {
+        return Err(format!("{name} (fuel {fuel}): {}", got.stderr.lines().last().unwrap_or("")));
+    }
     if got.stdout != expected_out {
         return Err(format!(
             "{name} (fuel {fuel}): stdout differs\n{}",

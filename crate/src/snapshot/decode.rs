@@ -481,7 +481,15 @@ impl<'a> Decoder<'a> {
                 let mut items = items.into_iter();
                 while let (Some(k), Some(v)) = (items.next(), items.next()) {
                     let name = k.downcast::<PyStr>().map_err(|_| corrupt("an attribute name is not a string"))?;
-                    target.generic_setattr(&name, PySetterValue::Assign(v), vm).map_err(|e| py_err(vm, "an attribute", e))?;
+                    if let Err(e) = target.generic_setattr(&name, PySetterValue::Assign(v.clone()), vm) {
+                        // Read-only fields made from the arguments (an exception group's
+                        // `exceptions`) already hold their value.
+                        let current = target.get_attr(&name, vm).ok();
+                        let same = current.is_some_and(|c| c.is(&v) || vm.bool_eq(&c, &v).unwrap_or(false));
+                        if !same {
+                            return Err(py_err(vm, "an attribute", e));
+                        }
+                    }
                 }
             }
             ops::EXCEPTION => {
@@ -593,6 +601,34 @@ impl<'a> Decoder<'a> {
                 let mapping = self.pop_obj()?;
                 let proxy = vm.ctx.types.mappingproxy_type.as_object().call((mapping,), vm).map_err(|e| py_err(vm, "a mapping proxy", e))?;
                 self.push(proxy, true);
+            }
+            ops::CLASS_ENTRY => {
+                let name = self.pop_as::<PyStr>("a descriptor's name")?;
+                let owner = self.pop_as::<PyType>("a descriptor's class")?;
+                let entry = owner
+                    .attributes
+                    .entries()
+                    .into_iter()
+                    .find(|(k, _)| k.downcast_ref::<PyStr>().is_some_and(|k| k.as_bytes() == name.as_bytes()))
+                    .map(|(_, v)| v)
+                    .ok_or_else(|| corrupt("a class has no such descriptor"))?;
+                self.push(entry, true);
+            }
+            ops::UNION => {
+                let args = self.pop_as::<PyTuple>("a union's members")?;
+                let mut members = args.as_slice().iter().cloned();
+                let first = members.next().ok_or_else(|| corrupt("an empty union"))?;
+                let union = members.try_fold(first, |acc, m| vm._or(&acc, &m)).map_err(|e| py_err(vm, "a union", e))?;
+                self.push(union, true);
+            }
+            ops::REDUCE_NEW => {
+                let args = self.pop_as::<PyTuple>("reduction arguments")?;
+                let cls = self.pop_as::<PyType>("a class")?;
+                let new = solid_base(&cls).as_object().get_attr("__new__", vm).map_err(|e| py_err(vm, "__new__", e))?;
+                let mut call_args = vec![cls.clone().into()];
+                call_args.extend(args.as_slice().iter().cloned());
+                let o = new.call(call_args, vm).map_err(|e| py_err(vm, &format!("making a '{}'", cls.name()), e))?;
+                self.push(o, true);
             }
             ops::FRAME => {
                 let frame = self.frame()?;

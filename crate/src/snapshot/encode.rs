@@ -554,7 +554,27 @@ impl<'a> Encoder<'a> {
         }
         if t.is(types.mappingproxy_type) {
             let mapping = referent(obj, vm).ok_or("its mapping cannot be found")?;
+            if mapping.downcast_ref::<PyType>().is_some() {
+                // `Class.__dict__`.
+                let name = Item::Obj(vm.ctx.new_str("__dict__").into());
+                let components = vec![(Label::Static("its class"), Item::Obj(mapping)), (Label::Static("__dict__"), name)];
+                return Ok(plan(components, vec![ops::GET_ATTR], vec![]));
+            }
             return Ok(plan(vec![(Label::Static("mapping"), Item::Obj(mapping))], vec![ops::MAPPING_PROXY], vec![]));
+        }
+        if t.is(types.getset_type) || t.is(types.member_descriptor_type) {
+            // A class's own descriptor, found again in the restored class's namespace.
+            let owner = obj.get_attr("__objclass__", vm).map_err(|_| "it has no owner class")?;
+            let name = obj.get_attr("__name__", vm).map_err(|_| "it has no name")?;
+            let components = vec![(Label::Static("__objclass__"), Item::Obj(owner)), (Label::Static("__name__"), Item::Obj(name))];
+            return Ok(plan(components, vec![ops::CLASS_ENTRY], vec![]));
+        }
+        if t.is(types.union_type) {
+            let args = obj.get_attr("__args__", vm).map_err(|_| "it has no __args__")?;
+            return Ok(plan(vec![(Label::Static("__args__"), Item::Obj(args))], vec![ops::UNION], vec![]));
+        }
+        if let Some(plan) = self.pattern_plan(obj)? {
+            return Ok(plan);
         }
         if t.is(types.cell_type) {
             let contents = obj.get_attr("cell_contents", vm).ok();
@@ -790,6 +810,25 @@ impl<'a> Encoder<'a> {
         pairs
     }
 
+    /// Compiled regular expressions, which RustPython cannot reduce: `re.compile` again.
+    fn pattern_plan(&self, obj: &PyObjectRef) -> Result<Option<Plan>, String> {
+        let vm = self.vm;
+        let t = obj.class();
+        let module = t.as_object().get_attr("__module__", vm).ok();
+        let in_re = module.is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"re"));
+        if !(in_re && &*t.name() == "Pattern") {
+            return Ok(None);
+        }
+        let compile = vm.import("re", 0).and_then(|re| re.get_attr("compile", vm)).map_err(|_| "re.compile is missing")?;
+        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let args = vm.ctx.new_tuple(vec![get("pattern")?, get("flags")?]);
+        let components = vec![
+            (Label::Static("re.compile"), Item::Obj(compile)),
+            (Label::Static("pattern and flags"), Item::Obj(args.into())),
+        ];
+        Ok(Some(Plan { components, create: vec![ops::REDUCE], fills: vec![] }))
+    }
+
     fn reduce_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
         let vm = self.vm;
         let reduced = vm.call_method(obj, "__reduce_ex__", (4,)).map_err(|e| {
@@ -817,10 +856,14 @@ impl<'a> Encoder<'a> {
         if part(1).is_none_or(|a| a.downcast_ref::<PyTuple>().is_none()) {
             return Err("its reduction's arguments are not a tuple".into());
         }
+        // A program class (of a base only `__reduce_ex__` can read) named as its own
+        // constructor would run the program's `__init__` again: its base's `__new__` makes it.
+        let own_class = parts[0].is(obj.class()) && self.perms.get(&parts[0]).is_none();
         let components = vec![
             (Label::Static("reduction callable"), Item::Obj(parts[0].clone())),
             (Label::Static("reduction arguments"), Item::Obj(parts[1].clone())),
         ];
+        let create = if own_class { ops::REDUCE_NEW } else { ops::REDUCE };
         // pickle's order: items first, then the state.
         let mut fills = Vec::new();
         if let Some(items) = part(3) {
@@ -839,7 +882,7 @@ impl<'a> Encoder<'a> {
         if let Some(state) = part(2) {
             fills.push(Fill::single(ops::BUILD, vec![(Label::Static("state"), Item::Obj(state))]));
         }
-        Ok(Plan { components, create: vec![ops::REDUCE], fills })
+        Ok(Plan { components, create: vec![create], fills })
     }
 
     /// Reads a frame into a plan: header bytes and operands.

@@ -230,6 +230,8 @@ pub(crate) fn write(
     let is_program = |name: &str, m: &PyObjectRef| is_program_module(rt, name, m, vm);
     // `__reduce_ex__` imports copyreg on first use: have it named, not written.
     let _ = vm.import("copyreg", 0);
+    // Types of values the program makes without importing them (`list[int]`, `int | None`).
+    let _ = vm.import("types", 0);
     let perms = perms::Registry::build(vm, &is_program).map_err(|_| {
         SnapshotError::Capture(CaptureError {
             type_name: "dict".into(),

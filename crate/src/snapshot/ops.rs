@@ -128,6 +128,13 @@ pub const DICT_VIEW: u8 = 111;
 /// [mapping].
 pub const MAPPING_PROXY: u8 = 112;
 
+/// [class, name] → the class's own namespace entry (a `__dict__` or slot descriptor).
+pub const CLASS_ENTRY: u8 = 113;
+/// [args] → `args[0] | args[1] | …` (a `types.UnionType`).
+pub const UNION: u8 = 114;
+/// [class, args] → `base.__new__(class, *args)` for the class's builtin base.
+pub const REDUCE_NEW: u8 = 115;
+
 // ---- execution state
 /// The frame header (see `encode::frame_plan`) [stack…, fast…, cells…, globals, builtins,
 /// locals, handled, completion operands…] → frame.

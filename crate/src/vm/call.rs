@@ -190,7 +190,8 @@ pub fn new_frame(
     let argc = code.arg_count as usize;
     let kwonly = code.kwonly_count as usize;
     let nlocals = code.varnames.len();
-    let (stack, mut fast) = take_vectors(&*super::current(vm)?);
+    let mut frame = blank_frame(&*super::current(vm)?, func, completion);
+    let fast = &mut frame.fast;
     fast.resize(nlocals, None);
     let qualname = func.qualname.read().clone();
     let npos = args.len();
@@ -314,27 +315,16 @@ pub fn new_frame(
         let slot = argc + kwonly + usize::from(has_varargs);
         fast[slot] = Some(Value::Obj(d.into()));
     }
-    let mut cells: Vec<PyRef<Cell>> = Vec::with_capacity(code.cell_count());
+    let cells = &mut frame.cells;
     for _ in 0..code.cellvars.len() {
         cells.push(Cell::new(None).into_ref(&vm.ctx));
     }
     for &(ci, vi) in &code.cell_params {
-        let v = fast[vi as usize].as_ref().map(|v| v.to_obj(vm));
-        cells[ci as usize].set(v);
+        let v = frame.fast[vi as usize].as_ref().map(|v| v.to_obj(vm));
+        frame.cells[ci as usize].set(v);
     }
-    cells.extend(func.closure.iter().cloned());
-    Ok(Box::new(Frame {
-        code: loaded.clone(),
-        pc: 0,
-        stack,
-        fast,
-        cells,
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-        completion,
-        handled: None,
-    }))
+    frame.cells.extend(func.closure.iter().cloned());
+    Ok(frame)
 }
 
 fn missing_error(
@@ -633,48 +623,63 @@ pub fn fast_call(
         None
     };
     let nlocals = code.varnames.len();
-    let (stack, mut fast) = take_vectors(rt);
-    let mut frame = Box::new(Frame {
-        code: func.code.clone(),
-        pc: 0,
-        stack,
-        fast: Vec::new(),
-        cells: func.closure.clone(),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-        completion: Completion::Push,
-        handled: None,
-    });
-    fast.extend(caller.stack.drain(first_arg..).map(Some));
+    let mut frame = blank_frame(rt, func, Completion::Push);
+    frame.cells.extend(func.closure.iter().cloned());
+    frame.fast.extend(caller.stack.drain(first_arg..).map(Some));
     if let Some((defaults, from)) = defaults {
-        fast.extend(
+        frame.fast.extend(
             defaults.as_slice()[from..].iter().map(|d| Some(Value::from_obj(d.clone(), vm))),
         );
     }
-    fast.resize(nlocals, None);
-    frame.fast = fast;
+    frame.fast.resize(nlocals, None);
     caller.stack.truncate(callee);
     Some(frame)
 }
 
-/// A finished frame's value stack and local slots, kept for the next call.
-pub type FrameVectors = (Vec<Value>, Vec<Option<Value>>);
+/// Spare frames kept at most: enough for the call depth of most loops.
+const SPARE_FRAMES: usize = 64;
 
-fn take_vectors(rt: &Runtime) -> FrameVectors {
-    rt.spare_vectors.borrow_mut().pop().unwrap_or_else(|| (Vec::with_capacity(8), Vec::new()))
+/// A frame for a call of `func`, with empty stack, locals and cells: a recycled one when
+/// there is one, since calls are the evaluator's most frequent allocation.
+fn blank_frame(rt: &Runtime, func: &Function, completion: Completion) -> Box<Frame> {
+    // The pool is not borrowed while fields are replaced: dropping them can run `__del__`.
+    let spare = rt.spare_frames.borrow_mut().pop();
+    match spare {
+        Some(mut frame) => {
+            frame.code = func.code.clone();
+            frame.pc = 0;
+            frame.globals = func.globals.clone();
+            frame.builtins = func.builtins.clone();
+            frame.completion = completion;
+            frame
+        }
+        None => Box::new(Frame {
+            code: func.code.clone(),
+            pc: 0,
+            stack: Vec::with_capacity(8),
+            fast: Vec::new(),
+            cells: Vec::new(),
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals: None,
+            completion,
+            handled: None,
+        }),
+    }
 }
 
-/// Gives a finished frame's vectors back for reuse: calls are the evaluator's most frequent
-/// allocation.
-// Frames live boxed on the stack; taking the box frees it here without moving the frame out.
-#[allow(clippy::boxed_local)]
-pub fn recycle(rt: &Runtime, frame: Box<Frame>) {
-    let Frame { mut stack, mut fast, .. } = *frame;
-    stack.clear();
-    fast.clear();
-    let mut spare = rt.spare_vectors.borrow_mut();
-    if spare.len() < 64 {
-        spare.push((stack, fast));
+/// Keeps a finished frame for reuse, emptied so that it keeps no program object alive.
+pub fn recycle(rt: &Runtime, mut frame: Box<Frame>) {
+    frame.stack.clear();
+    frame.fast.clear();
+    frame.cells.clear();
+    frame.locals = None;
+    frame.handled = None;
+    frame.completion = Completion::Push;
+    frame.globals = rt.idle_namespace.clone();
+    frame.builtins = rt.idle_namespace.clone();
+    let mut spare = rt.spare_frames.borrow_mut();
+    if spare.len() < SPARE_FRAMES {
+        spare.push(frame);
     }
 }

@@ -10,6 +10,7 @@ use rustpython_vm::protocol::{PyIter, PyIterReturn};
 use rustpython_vm::types::{PyComparisonOp, PyTypeFlags};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
+use super::attrs::Method;
 use super::frame::{Completion, Frame, ResumeMode};
 use super::value::Value;
 use super::{call, imports, ops, traceback, Runtime, Suspend};
@@ -529,6 +530,46 @@ impl<'a> Eval<'a> {
                 }
                 return self.step_general(instr);
             }
+            Instr::LoadAttr(i) => {
+                let obj = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let name = frame.code.names[i as usize];
+                let v = match frame.code.attr_cache(frame.pc - 1).load(&obj, name, vm) {
+                    Some(v) => v?,
+                    None => obj.get_attr(name, vm)?,
+                };
+                self.push(Value::from_obj(v, vm));
+            }
+            Instr::StoreAttr(i) => {
+                let obj = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let v = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let name = frame.code.names[i as usize];
+                match frame.code.attr_cache(frame.pc - 1).store(&obj, name, v, vm) {
+                    Ok(done) => done?,
+                    Err(v) => obj.set_attr(name, v, vm)?,
+                }
+            }
+            Instr::LoadMethod(i) => {
+                let obj = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let name = frame.code.names[i as usize];
+                let found = match frame.code.attr_cache(frame.pc - 1).load_method(&obj, name, vm) {
+                    Some(found) => found?,
+                    None => match call::lookup_method(&obj, name, vm)? {
+                        Some(func) => Method::Unbound(func),
+                        None => Method::Attr(obj.get_attr(name, vm)?),
+                    },
+                };
+                let stack = &mut self.top().stack;
+                match found {
+                    Method::Unbound(func) => {
+                        stack.push(Value::Obj(func));
+                        stack.push(Value::Obj(obj));
+                    }
+                    Method::Attr(attr) => {
+                        stack.push(Value::Obj(attr));
+                        stack.push(Value::Null);
+                    }
+                }
+            }
             _ => return self.step_general(instr),
         }
         Ok(Flow::Next)
@@ -664,37 +705,10 @@ impl<'a> Eval<'a> {
                     return Err(name_error(vm, name.as_str()));
                 }
             }
-            Instr::LoadAttr(i) => {
-                let obj = self.pop_obj();
-                let name = self.top().code.names[i as usize];
-                let v = obj.get_attr(name, vm)?;
-                self.push(Value::from_obj(v, vm));
-            }
-            Instr::StoreAttr(i) => {
-                let obj = self.pop_obj();
-                let v = self.pop_obj();
-                let name = self.top().code.names[i as usize];
-                obj.set_attr(name, v, vm)?;
-            }
             Instr::DeleteAttr(i) => {
                 let obj = self.pop_obj();
                 let name = self.top().code.names[i as usize];
                 obj.del_attr(name, vm)?;
-            }
-            Instr::LoadMethod(i) => {
-                let obj = self.pop_obj();
-                let name = self.top().code.names[i as usize];
-                match call::lookup_method(&obj, name, vm)? {
-                    Some(func) => {
-                        self.push_obj(func);
-                        self.push_obj(obj);
-                    }
-                    None => {
-                        let attr = obj.get_attr(name, vm)?;
-                        self.push_obj(attr);
-                        self.push(Value::Null);
-                    }
-                }
             }
             Instr::StoreSubscript => {
                 let key = self.pop_obj();
@@ -1146,7 +1160,10 @@ impl<'a> Eval<'a> {
             | Instr::Inplace(_)
             | Instr::Compare(_)
             | Instr::Subscript
-            | Instr::Return => unreachable!("{instr:?} runs on step's fast path"),
+            | Instr::Return
+            | Instr::LoadAttr(_)
+            | Instr::StoreAttr(_)
+            | Instr::LoadMethod(_) => unreachable!("{instr:?} runs on step's fast path"),
         }
         Ok(Flow::Next)
     }

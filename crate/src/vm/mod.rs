@@ -1,6 +1,7 @@
 //! The evaluator: frames, the instruction loop, the call protocol, and the runtime state shared
 //! by a session's top-level run and the nested runs RustPython starts by calling Sleepy code.
 
+mod attrs;
 pub mod call;
 mod carets;
 pub mod eval;
@@ -81,7 +82,10 @@ pub struct Runtime {
     /// Sources of everything Sleepy compiled, for traceback lines.
     sources: RefCell<HashMap<String, Arc<str>>>,
     pub abc_cache: RefCell<HashMap<&'static str, PyObjectRef>>,
-    pub spare_vectors: RefCell<Vec<call::FrameVectors>>,
+    /// Finished frames kept for the next calls (emptied: they hold no program objects).
+    pub spare_frames: RefCell<Vec<Box<Frame>>>,
+    /// What the namespaces of a spare frame point at meanwhile: the builtins module's dict.
+    pub idle_namespace: PyDictRef,
     trampoline: Rc<LoadedCode>,
 }
 
@@ -151,6 +155,7 @@ impl Runtime {
             handlers: Vec::new(),
             docstring: None,
         });
+        let idle_namespace = specials.builtins_module.dict().expect("builtins module has a dict");
         Runtime {
             host: RefCell::new(host),
             ticks: Cell::new(0),
@@ -164,7 +169,8 @@ impl Runtime {
             files: RefCell::new(HashMap::new()),
             sources: RefCell::new(HashMap::new()),
             abc_cache: RefCell::new(HashMap::new()),
-            spare_vectors: RefCell::new(Vec::new()),
+            spare_frames: RefCell::new(Vec::new()),
+            idle_namespace,
             trampoline: LoadedCode::new(trampoline, vm),
         }
     }

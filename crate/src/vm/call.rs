@@ -625,7 +625,11 @@ pub fn fast_call(
     let nlocals = code.varnames.len();
     let mut frame = blank_frame(rt, func, Completion::Push);
     frame.cells.extend(func.closure.iter().cloned());
-    frame.fast.extend(caller.stack.drain(first_arg..).map(Some));
+    // Popped one by one: cheaper than draining for a handful of arguments.
+    frame.fast.resize(nargs, None);
+    for slot in frame.fast.iter_mut().rev() {
+        *slot = caller.stack.pop();
+    }
     if let Some((defaults, from)) = defaults {
         frame.fast.extend(
             defaults.as_slice()[from..].iter().map(|d| Some(Value::from_obj(d.clone(), vm))),

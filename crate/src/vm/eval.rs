@@ -116,18 +116,17 @@ impl<'a> Eval<'a> {
         } else {
             u64::MAX
         };
-        let mut executed: u64 = 0;
+        let budget = remaining;
         let exit = loop {
             if remaining == 0 {
                 break Exit::Suspended(Suspend::Budget);
             }
             remaining -= 1;
-            executed += 1;
             let frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
             let instr = frame.code.instrs[pc];
             frame.pc = pc + 1;
-            match self.step(instr) {
+            match self.step(instr, &mut remaining) {
                 Ok(Flow::Next) => {}
                 Ok(flow) => {
                     if let Some(exit) = self.handle_flow(flow) {
@@ -141,7 +140,7 @@ impl<'a> Eval<'a> {
                 }
             }
         };
-        self.rt.ticks.set(self.rt.ticks.get() + executed);
+        self.rt.ticks.set(self.rt.ticks.get() + (budget - remaining));
         exit
     }
 
@@ -429,8 +428,10 @@ impl<'a> Eval<'a> {
 
     /// The instructions that dominate running time, on the frame reached once; everything
     /// else goes to `step_general`.
+    /// `remaining` is the fuel left after this instruction: an instruction that performs
+    /// the next one too (a comparison and the branch on its result) takes that one's tick.
     #[inline(always)]
-    fn step(&mut self, instr: Instr) -> StepResult {
+    fn step(&mut self, instr: Instr, remaining: &mut u64) -> StepResult {
         let vm = self.vm;
         let frame = self.frames.last_mut().expect("a frame is running");
         match instr {
@@ -480,6 +481,22 @@ impl<'a> Eval<'a> {
             Instr::Compare(op) => {
                 let b = frame.stack.pop().expect("value stack underflow");
                 let a = frame.stack.pop().expect("value stack underflow");
+                if let Some(r) = ops::compare_fast(op, &a, &b) {
+                    // Branching on the result right away needs no bool object.
+                    let branch = match frame.code.instrs.get(frame.pc) {
+                        Some(Instr::PopJumpIfFalse(t)) if *remaining > 0 => Some((!r, *t)),
+                        Some(Instr::PopJumpIfTrue(t)) if *remaining > 0 => Some((r, *t)),
+                        _ => None,
+                    };
+                    match branch {
+                        Some((jump, target)) => {
+                            *remaining -= 1;
+                            frame.pc = if jump { target as usize } else { frame.pc + 1 };
+                        }
+                        None => frame.stack.push(Value::Obj(vm.ctx.new_bool(r).into())),
+                    }
+                    return Ok(Flow::Next);
+                }
                 let v = ops::compare(op, a, b, vm)?;
                 self.push(v);
             }

@@ -26,9 +26,9 @@ use crate::bytecode::{CodeKind, CodeObject, Instr};
 use crate::compiler::SyntaxError;
 use crate::host::Host;
 use crate::objects::function::Function;
-use crate::objects::generator::GenOp;
-use eval::{Eval, Exit};
-use frame::{Completion, Frame, LoadedCode};
+use crate::objects::generator::{gen_core, GenOp, GenState};
+use eval::{Eval, Exit, ResumeWith};
+use frame::{Completion, Frame, LoadedCode, ResumeMode};
 use value::Value;
 
 /// Why the top-level run stopped before the program ended.
@@ -287,6 +287,19 @@ pub fn gen_op_from_native(
     let rt = current(vm)?;
     let gen = gen.to_owned();
     run_nested(&rt, vm, |ev| {
+        // `next()` from native code (a builtin consuming a generator) on a suspended
+        // generator: its frame runs as the base frame, whose yield or return ends the nested
+        // run, so no trampoline is needed.
+        let plain_next = op == GenOp::Send
+            && arg.is_none()
+            && rt.depth.get() < rt.recursion_limit.get()
+            && gen_core(&gen).is_some_and(|core| core.state.get() == GenState::Suspended);
+        if plain_next {
+            return match ev.resume_generator(&gen, ResumeMode::Send, ResumeWith::Value(None)) {
+                Ok(flow) => ev.handle_flow(flow),
+                Err(e) => Some(Exit::Raised(e)),
+            };
+        }
         let trampoline = rt.trampoline_frame();
         if let Err(e) = ev.push_frame(Box::new(trampoline)) {
             return Some(Exit::Raised(e));

@@ -76,6 +76,20 @@ pub fn call(
     Ok(Flow::Next)
 }
 
+/// Whether `call` would pass a call of `callee` to RustPython as it is: not Sleepy code, not
+/// a bound method or generator method it unwraps, not a class it instantiates itself, not a
+/// builtin it intercepts.
+pub fn is_plain_native(callee: &PyObjectRef, rt: &Runtime, vm: &VirtualMachine) -> bool {
+    let class = callee.class();
+    if class.is(vm.ctx.types.builtin_function_or_method_type) {
+        return !intercept::is_intercepted(callee, &rt.specials);
+    }
+    !(class.is(vm.ctx.types.bound_method_type)
+        || class.is(vm.ctx.types.type_type)
+        || callee.downcast_ref::<Function>().is_some()
+        || callee.downcast_ref::<GenMethod>().is_some())
+}
+
 pub fn to_func_args(args: Vec<Value>, kwargs: Option<Kwargs>, vm: &VirtualMachine) -> FuncArgs {
     let args: Vec<PyObjectRef> = args.into_iter().map(|v| v.into_obj(vm)).collect();
     let Some(kwargs) = kwargs else {

@@ -927,6 +927,10 @@ impl<'a> Eval<'a> {
                 self.push_obj(formatted);
             }
             Instr::CallMethod(argc) => {
+                // [callee, self-or-NULL, args...]
+                if let Some(flow) = self.call_native(argc as usize + 1)? {
+                    return Ok(flow);
+                }
                 let args = self.pop_values(argc as usize);
                 let self_slot = self.pop();
                 let callee = self.pop_obj();
@@ -937,6 +941,9 @@ impl<'a> Eval<'a> {
                 return call::call(self, callee, args, None);
             }
             Instr::Call(argc) => {
+                if let Some(flow) = self.call_native(argc as usize)? {
+                    return Ok(flow);
+                }
                 let args = self.pop_values(argc as usize);
                 let callee = self.pop_obj();
                 return call::call(self, callee, args, None);
@@ -1205,6 +1212,32 @@ impl<'a> Eval<'a> {
             .ok_or_else(|| missing(format!(" (missed {exit} method)")))?;
         self.push_obj(exit);
         call::call(self, enter, Vec::new(), None)
+    }
+
+    /// A call without keywords of a callable that `call::call` would hand to RustPython
+    /// anyway (a builtin method, a native function that is not intercepted, …): the
+    /// arguments go from the stack straight into RustPython's argument vector. `slots` is the
+    /// number of stack slots above the callee (a NULL among them is an absent `self`).
+    /// None when the callee needs `call::call`; the stack is then untouched.
+    fn call_native(&mut self, slots: usize) -> PyResult<Option<Flow>> {
+        let vm = self.vm;
+        let rt = self.rt;
+        let stack = &mut self.top().stack;
+        let at = stack.len() - slots;
+        let Value::Obj(callee) = &stack[at - 1] else { return Ok(None) };
+        if !call::is_plain_native(callee, rt, vm) {
+            return Ok(None);
+        }
+        let mut args = Vec::with_capacity(slots);
+        for v in stack.drain(at..) {
+            if !v.is_null() {
+                args.push(v.into_obj(vm));
+            }
+        }
+        let callee = stack.pop().expect("callee").into_obj(vm);
+        let result = callee.call(FuncArgs::new(args, KwArgs::default()), vm)?;
+        self.push(Value::from_obj(result, vm));
+        Ok(Some(Flow::Next))
     }
 
     fn pop_values(&mut self, n: usize) -> Vec<Value> {

@@ -664,10 +664,17 @@ fn blank_frame(rt: &Runtime, func: &Function, completion: Completion) -> Box<Fra
     let spare = rt.spare_frames.borrow_mut().pop();
     match spare {
         Some(mut frame) => {
-            frame.code = func.code.clone();
+            if !Rc::ptr_eq(&frame.code, &func.code) {
+                frame.code = func.code.clone();
+            }
             frame.pc = 0;
-            frame.globals = func.globals.clone();
-            frame.builtins = func.builtins.clone();
+            // Most calls stay in one module: its namespaces are already there.
+            if !frame.globals.is(&func.globals) {
+                frame.globals = func.globals.clone();
+            }
+            if !frame.builtins.is(&func.builtins) {
+                frame.builtins = func.builtins.clone();
+            }
             frame.completion = completion;
             frame
         }
@@ -686,7 +693,9 @@ fn blank_frame(rt: &Runtime, func: &Function, completion: Completion) -> Box<Fra
     }
 }
 
-/// Keeps a finished frame for reuse, emptied so that it keeps no program object alive.
+/// Keeps a finished frame for reuse. Its values, cells and locals are dropped now; its code
+/// and namespaces stay until the next call reuses it (usually at once, and mostly with the
+/// same ones), which keeps reference counting off the call path.
 pub fn recycle(rt: &Runtime, mut frame: Box<Frame>) {
     frame.stack.clear();
     frame.fast.clear();
@@ -694,8 +703,6 @@ pub fn recycle(rt: &Runtime, mut frame: Box<Frame>) {
     frame.locals = None;
     frame.handled = None;
     frame.completion = Completion::Push;
-    frame.globals = rt.idle_namespace.clone();
-    frame.builtins = rt.idle_namespace.clone();
     let mut spare = rt.spare_frames.borrow_mut();
     if spare.len() < SPARE_FRAMES {
         spare.push(frame);

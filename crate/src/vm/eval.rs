@@ -435,13 +435,44 @@ impl<'a> Eval<'a> {
         let vm = self.vm;
         let frame = self.frames.last_mut().expect("a frame is running");
         match instr {
-            Instr::LoadFast(i) => match &frame.fast[i as usize] {
-                Some(v) => {
-                    let v = v.clone();
-                    frame.stack.push(v);
+            Instr::LoadFast(i) => {
+                // `local.attr` and `local.attr = value` use the local where it is: no copy
+                // of it is pushed and dropped again.
+                if let (Some(Value::Obj(obj)), true) = (&frame.fast[i as usize], *remaining > 0) {
+                    match frame.code.instrs.get(frame.pc) {
+                        Some(&Instr::LoadAttr(n)) => {
+                            *remaining -= 1;
+                            frame.pc += 1;
+                            let name = frame.code.names[n as usize];
+                            let v = match frame.code.attr_cache(frame.pc - 1).load(obj, name, vm) {
+                                Some(v) => v?,
+                                None => obj.get_attr(name, vm)?,
+                            };
+                            frame.stack.push(Value::from_obj(v, vm));
+                            return Ok(Flow::Next);
+                        }
+                        Some(&Instr::StoreAttr(n)) => {
+                            *remaining -= 1;
+                            frame.pc += 1;
+                            let name = frame.code.names[n as usize];
+                            let v = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                            match frame.code.attr_cache(frame.pc - 1).store(obj, name, v, vm) {
+                                Ok(done) => done?,
+                                Err(v) => obj.set_attr(name, v, vm)?,
+                            }
+                            return Ok(Flow::Next);
+                        }
+                        _ => {}
+                    }
                 }
-                None => return self.step_general(instr),
-            },
+                match &frame.fast[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        frame.stack.push(v);
+                    }
+                    None => return self.step_general(instr),
+                }
+            }
             Instr::StoreFast(i) => {
                 let v = frame.stack.pop().expect("value stack underflow");
                 frame.fast[i as usize] = Some(v);

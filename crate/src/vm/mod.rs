@@ -82,10 +82,8 @@ pub struct Runtime {
     /// Sources of everything Sleepy compiled, for traceback lines.
     sources: RefCell<HashMap<String, Arc<str>>>,
     pub abc_cache: RefCell<HashMap<&'static str, PyObjectRef>>,
-    /// Finished frames kept for the next calls (emptied: they hold no program objects).
+    /// Finished frames kept for the next calls.
     pub spare_frames: RefCell<Vec<Box<Frame>>>,
-    /// What the namespaces of a spare frame point at meanwhile: the builtins module's dict.
-    pub idle_namespace: PyDictRef,
     trampoline: Rc<LoadedCode>,
 }
 
@@ -155,7 +153,6 @@ impl Runtime {
             handlers: Vec::new(),
             docstring: None,
         });
-        let idle_namespace = specials.builtins_module.dict().expect("builtins module has a dict");
         Runtime {
             host: RefCell::new(host),
             ticks: Cell::new(0),
@@ -170,7 +167,6 @@ impl Runtime {
             sources: RefCell::new(HashMap::new()),
             abc_cache: RefCell::new(HashMap::new()),
             spare_frames: RefCell::new(Vec::new()),
-            idle_namespace,
             trampoline: LoadedCode::new(trampoline, vm),
         }
     }

@@ -76,6 +76,20 @@ pub fn call(
     Ok(Flow::Next)
 }
 
+/// Whether `call` would pass a call of `callee` to RustPython as it is: not Sleepy code, not
+/// a bound method or generator method it unwraps, not a class it instantiates itself, not a
+/// builtin it intercepts.
+pub fn is_plain_native(callee: &PyObjectRef, rt: &Runtime, vm: &VirtualMachine) -> bool {
+    let class = callee.class();
+    if class.is(vm.ctx.types.builtin_function_or_method_type) {
+        return !intercept::is_intercepted(callee, &rt.specials);
+    }
+    !(class.is(vm.ctx.types.bound_method_type)
+        || class.is(vm.ctx.types.type_type)
+        || callee.downcast_ref::<Function>().is_some()
+        || callee.downcast_ref::<GenMethod>().is_some())
+}
+
 pub fn to_func_args(args: Vec<Value>, kwargs: Option<Kwargs>, vm: &VirtualMachine) -> FuncArgs {
     let args: Vec<PyObjectRef> = args.into_iter().map(|v| v.into_obj(vm)).collect();
     let Some(kwargs) = kwargs else {
@@ -190,7 +204,8 @@ pub fn new_frame(
     let argc = code.arg_count as usize;
     let kwonly = code.kwonly_count as usize;
     let nlocals = code.varnames.len();
-    let (stack, mut fast) = take_vectors(&*super::current(vm)?);
+    let mut frame = blank_frame(&*super::current(vm)?, func, completion);
+    let fast = &mut frame.fast;
     fast.resize(nlocals, None);
     let qualname = func.qualname.read().clone();
     let npos = args.len();
@@ -314,27 +329,16 @@ pub fn new_frame(
         let slot = argc + kwonly + usize::from(has_varargs);
         fast[slot] = Some(Value::Obj(d.into()));
     }
-    let mut cells: Vec<PyRef<Cell>> = Vec::with_capacity(code.cell_count());
+    let cells = &mut frame.cells;
     for _ in 0..code.cellvars.len() {
         cells.push(Cell::new(None).into_ref(&vm.ctx));
     }
     for &(ci, vi) in &code.cell_params {
-        let v = fast[vi as usize].as_ref().map(|v| v.to_obj(vm));
-        cells[ci as usize].set(v);
+        let v = frame.fast[vi as usize].as_ref().map(|v| v.to_obj(vm));
+        frame.cells[ci as usize].set(v);
     }
-    cells.extend(func.closure.iter().cloned());
-    Ok(Box::new(Frame {
-        code: loaded.clone(),
-        pc: 0,
-        stack,
-        fast,
-        cells,
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-        completion,
-        handled: None,
-    }))
+    frame.cells.extend(func.closure.iter().cloned());
+    Ok(frame)
 }
 
 fn missing_error(
@@ -633,48 +637,74 @@ pub fn fast_call(
         None
     };
     let nlocals = code.varnames.len();
-    let (stack, mut fast) = take_vectors(rt);
-    let mut frame = Box::new(Frame {
-        code: func.code.clone(),
-        pc: 0,
-        stack,
-        fast: Vec::new(),
-        cells: func.closure.clone(),
-        globals: func.globals.clone(),
-        builtins: func.builtins.clone(),
-        locals: None,
-        completion: Completion::Push,
-        handled: None,
-    });
-    fast.extend(caller.stack.drain(first_arg..).map(Some));
+    let mut frame = blank_frame(rt, func, Completion::Push);
+    frame.cells.extend(func.closure.iter().cloned());
+    // Popped one by one: cheaper than draining for a handful of arguments.
+    frame.fast.resize(nargs, None);
+    for slot in frame.fast.iter_mut().rev() {
+        *slot = caller.stack.pop();
+    }
     if let Some((defaults, from)) = defaults {
-        fast.extend(
+        frame.fast.extend(
             defaults.as_slice()[from..].iter().map(|d| Some(Value::from_obj(d.clone(), vm))),
         );
     }
-    fast.resize(nlocals, None);
-    frame.fast = fast;
+    frame.fast.resize(nlocals, None);
     caller.stack.truncate(callee);
     Some(frame)
 }
 
-/// A finished frame's value stack and local slots, kept for the next call.
-pub type FrameVectors = (Vec<Value>, Vec<Option<Value>>);
+/// Spare frames kept at most: enough for the call depth of most loops.
+const SPARE_FRAMES: usize = 64;
 
-fn take_vectors(rt: &Runtime) -> FrameVectors {
-    rt.spare_vectors.borrow_mut().pop().unwrap_or_else(|| (Vec::with_capacity(8), Vec::new()))
+/// A frame for a call of `func`, with empty stack, locals and cells: a recycled one when
+/// there is one, since calls are the evaluator's most frequent allocation.
+fn blank_frame(rt: &Runtime, func: &Function, completion: Completion) -> Box<Frame> {
+    // The pool is not borrowed while fields are replaced: dropping them can run `__del__`.
+    let spare = rt.spare_frames.borrow_mut().pop();
+    match spare {
+        Some(mut frame) => {
+            if !Rc::ptr_eq(&frame.code, &func.code) {
+                frame.code = func.code.clone();
+            }
+            frame.pc = 0;
+            // Most calls stay in one module: its namespaces are already there.
+            if !frame.globals.is(&func.globals) {
+                frame.globals = func.globals.clone();
+            }
+            if !frame.builtins.is(&func.builtins) {
+                frame.builtins = func.builtins.clone();
+            }
+            frame.completion = completion;
+            frame
+        }
+        None => Box::new(Frame {
+            code: func.code.clone(),
+            pc: 0,
+            stack: Vec::with_capacity(8),
+            fast: Vec::new(),
+            cells: Vec::new(),
+            globals: func.globals.clone(),
+            builtins: func.builtins.clone(),
+            locals: None,
+            completion,
+            handled: None,
+        }),
+    }
 }
 
-/// Gives a finished frame's vectors back for reuse: calls are the evaluator's most frequent
-/// allocation.
-// Frames live boxed on the stack; taking the box frees it here without moving the frame out.
-#[allow(clippy::boxed_local)]
-pub fn recycle(rt: &Runtime, frame: Box<Frame>) {
-    let Frame { mut stack, mut fast, .. } = *frame;
-    stack.clear();
-    fast.clear();
-    let mut spare = rt.spare_vectors.borrow_mut();
-    if spare.len() < 64 {
-        spare.push((stack, fast));
+/// Keeps a finished frame for reuse. Its values, cells and locals are dropped now; its code
+/// and namespaces stay until the next call reuses it (usually at once, and mostly with the
+/// same ones), which keeps reference counting off the call path.
+pub fn recycle(rt: &Runtime, mut frame: Box<Frame>) {
+    frame.stack.clear();
+    frame.fast.clear();
+    frame.cells.clear();
+    frame.locals = None;
+    frame.handled = None;
+    frame.completion = Completion::Push;
+    let mut spare = rt.spare_frames.borrow_mut();
+    if spare.len() < SPARE_FRAMES {
+        spare.push(frame);
     }
 }

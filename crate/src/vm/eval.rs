@@ -10,6 +10,7 @@ use rustpython_vm::protocol::{PyIter, PyIterReturn};
 use rustpython_vm::types::{PyComparisonOp, PyTypeFlags};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
+use super::attrs::Method;
 use super::frame::{Completion, Frame, ResumeMode};
 use super::value::Value;
 use super::{call, imports, ops, traceback, Runtime, Suspend};
@@ -115,18 +116,17 @@ impl<'a> Eval<'a> {
         } else {
             self.rt.nested_fuel.get()
         };
-        let mut executed: u64 = 0;
+        let budget = remaining;
         let exit = loop {
             if remaining == 0 {
                 break Exit::Suspended(Suspend::Budget);
             }
             remaining -= 1;
-            executed += 1;
             let frame = self.frames.last_mut().expect("a frame is running");
             let pc = frame.pc;
             let instr = frame.code.instrs[pc];
             frame.pc = pc + 1;
-            match self.step(instr) {
+            match self.step(instr, &mut remaining) {
                 Ok(Flow::Next) => {}
                 Ok(flow) => {
                     if let Some(exit) = self.handle_flow(flow) {
@@ -140,7 +140,7 @@ impl<'a> Eval<'a> {
                 }
             }
         };
-        self.rt.ticks.set(self.rt.ticks.get() + executed);
+        self.rt.ticks.set(self.rt.ticks.get() + (budget - remaining));
         exit
     }
 
@@ -428,18 +428,51 @@ impl<'a> Eval<'a> {
 
     /// The instructions that dominate running time, on the frame reached once; everything
     /// else goes to `step_general`.
+    /// `remaining` is the fuel left after this instruction: an instruction that performs
+    /// the next one too (a comparison and the branch on its result) takes that one's tick.
     #[inline(always)]
-    fn step(&mut self, instr: Instr) -> StepResult {
+    fn step(&mut self, instr: Instr, remaining: &mut u64) -> StepResult {
         let vm = self.vm;
         let frame = self.frames.last_mut().expect("a frame is running");
         match instr {
-            Instr::LoadFast(i) => match &frame.fast[i as usize] {
-                Some(v) => {
-                    let v = v.clone();
-                    frame.stack.push(v);
+            Instr::LoadFast(i) => {
+                // `local.attr` and `local.attr = value` use the local where it is: no copy
+                // of it is pushed and dropped again.
+                if let (Some(Value::Obj(obj)), true) = (&frame.fast[i as usize], *remaining > 0) {
+                    match frame.code.instrs.get(frame.pc) {
+                        Some(&Instr::LoadAttr(n)) => {
+                            *remaining -= 1;
+                            frame.pc += 1;
+                            let name = frame.code.names[n as usize];
+                            let v = match frame.code.attr_cache(frame.pc - 1).load(obj, name, vm) {
+                                Some(v) => v?,
+                                None => obj.get_attr(name, vm)?,
+                            };
+                            frame.stack.push(Value::from_obj(v, vm));
+                            return Ok(Flow::Next);
+                        }
+                        Some(&Instr::StoreAttr(n)) => {
+                            *remaining -= 1;
+                            frame.pc += 1;
+                            let name = frame.code.names[n as usize];
+                            let v = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                            match frame.code.attr_cache(frame.pc - 1).store(obj, name, v, vm) {
+                                Ok(done) => done?,
+                                Err(v) => obj.set_attr(name, v, vm)?,
+                            }
+                            return Ok(Flow::Next);
+                        }
+                        _ => {}
+                    }
                 }
-                None => return self.step_general(instr),
-            },
+                match &frame.fast[i as usize] {
+                    Some(v) => {
+                        let v = v.clone();
+                        frame.stack.push(v);
+                    }
+                    None => return self.step_general(instr),
+                }
+            }
             Instr::StoreFast(i) => {
                 let v = frame.stack.pop().expect("value stack underflow");
                 frame.fast[i as usize] = Some(v);
@@ -479,6 +512,22 @@ impl<'a> Eval<'a> {
             Instr::Compare(op) => {
                 let b = frame.stack.pop().expect("value stack underflow");
                 let a = frame.stack.pop().expect("value stack underflow");
+                if let Some(r) = ops::compare_fast(op, &a, &b) {
+                    // Branching on the result right away needs no bool object.
+                    let branch = match frame.code.instrs.get(frame.pc) {
+                        Some(Instr::PopJumpIfFalse(t)) if *remaining > 0 => Some((!r, *t)),
+                        Some(Instr::PopJumpIfTrue(t)) if *remaining > 0 => Some((r, *t)),
+                        _ => None,
+                    };
+                    match branch {
+                        Some((jump, target)) => {
+                            *remaining -= 1;
+                            frame.pc = if jump { target as usize } else { frame.pc + 1 };
+                        }
+                        None => frame.stack.push(Value::Obj(vm.ctx.new_bool(r).into())),
+                    }
+                    return Ok(Flow::Next);
+                }
                 let v = ops::compare(op, a, b, vm)?;
                 self.push(v);
             }
@@ -528,6 +577,46 @@ impl<'a> Eval<'a> {
                     }
                 }
                 return self.step_general(instr);
+            }
+            Instr::LoadAttr(i) => {
+                let obj = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let name = frame.code.names[i as usize];
+                let v = match frame.code.attr_cache(frame.pc - 1).load(&obj, name, vm) {
+                    Some(v) => v?,
+                    None => obj.get_attr(name, vm)?,
+                };
+                self.push(Value::from_obj(v, vm));
+            }
+            Instr::StoreAttr(i) => {
+                let obj = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let v = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let name = frame.code.names[i as usize];
+                match frame.code.attr_cache(frame.pc - 1).store(&obj, name, v, vm) {
+                    Ok(done) => done?,
+                    Err(v) => obj.set_attr(name, v, vm)?,
+                }
+            }
+            Instr::LoadMethod(i) => {
+                let obj = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                let name = frame.code.names[i as usize];
+                let found = match frame.code.attr_cache(frame.pc - 1).load_method(&obj, name, vm) {
+                    Some(found) => found?,
+                    None => match call::lookup_method(&obj, name, vm)? {
+                        Some(func) => Method::Unbound(func),
+                        None => Method::Attr(obj.get_attr(name, vm)?),
+                    },
+                };
+                let stack = &mut self.top().stack;
+                match found {
+                    Method::Unbound(func) => {
+                        stack.push(Value::Obj(func));
+                        stack.push(Value::Obj(obj));
+                    }
+                    Method::Attr(attr) => {
+                        stack.push(Value::Obj(attr));
+                        stack.push(Value::Null);
+                    }
+                }
             }
             _ => return self.step_general(instr),
         }
@@ -664,37 +753,10 @@ impl<'a> Eval<'a> {
                     return Err(name_error(vm, name.as_str()));
                 }
             }
-            Instr::LoadAttr(i) => {
-                let obj = self.pop_obj();
-                let name = self.top().code.names[i as usize];
-                let v = obj.get_attr(name, vm)?;
-                self.push(Value::from_obj(v, vm));
-            }
-            Instr::StoreAttr(i) => {
-                let obj = self.pop_obj();
-                let v = self.pop_obj();
-                let name = self.top().code.names[i as usize];
-                obj.set_attr(name, v, vm)?;
-            }
             Instr::DeleteAttr(i) => {
                 let obj = self.pop_obj();
                 let name = self.top().code.names[i as usize];
                 obj.del_attr(name, vm)?;
-            }
-            Instr::LoadMethod(i) => {
-                let obj = self.pop_obj();
-                let name = self.top().code.names[i as usize];
-                match call::lookup_method(&obj, name, vm)? {
-                    Some(func) => {
-                        self.push_obj(func);
-                        self.push_obj(obj);
-                    }
-                    None => {
-                        let attr = obj.get_attr(name, vm)?;
-                        self.push_obj(attr);
-                        self.push(Value::Null);
-                    }
-                }
             }
             Instr::StoreSubscript => {
                 let key = self.pop_obj();
@@ -896,6 +958,10 @@ impl<'a> Eval<'a> {
                 self.push_obj(formatted);
             }
             Instr::CallMethod(argc) => {
+                // [callee, self-or-NULL, args...]
+                if let Some(flow) = self.call_native(argc as usize + 1)? {
+                    return Ok(flow);
+                }
                 let args = self.pop_values(argc as usize);
                 let self_slot = self.pop();
                 let callee = self.pop_obj();
@@ -906,6 +972,9 @@ impl<'a> Eval<'a> {
                 return call::call(self, callee, args, None);
             }
             Instr::Call(argc) => {
+                if let Some(flow) = self.call_native(argc as usize)? {
+                    return Ok(flow);
+                }
                 let args = self.pop_values(argc as usize);
                 let callee = self.pop_obj();
                 return call::call(self, callee, args, None);
@@ -1146,7 +1215,10 @@ impl<'a> Eval<'a> {
             | Instr::Inplace(_)
             | Instr::Compare(_)
             | Instr::Subscript
-            | Instr::Return => unreachable!("{instr:?} runs on step's fast path"),
+            | Instr::Return
+            | Instr::LoadAttr(_)
+            | Instr::StoreAttr(_)
+            | Instr::LoadMethod(_) => unreachable!("{instr:?} runs on step's fast path"),
         }
         Ok(Flow::Next)
     }
@@ -1171,6 +1243,32 @@ impl<'a> Eval<'a> {
             .ok_or_else(|| missing(format!(" (missed {exit} method)")))?;
         self.push_obj(exit);
         call::call(self, enter, Vec::new(), None)
+    }
+
+    /// A call without keywords of a callable that `call::call` would hand to RustPython
+    /// anyway (a builtin method, a native function that is not intercepted, …): the
+    /// arguments go from the stack straight into RustPython's argument vector. `slots` is the
+    /// number of stack slots above the callee (a NULL among them is an absent `self`).
+    /// None when the callee needs `call::call`; the stack is then untouched.
+    fn call_native(&mut self, slots: usize) -> PyResult<Option<Flow>> {
+        let vm = self.vm;
+        let rt = self.rt;
+        let stack = &mut self.top().stack;
+        let at = stack.len() - slots;
+        let Value::Obj(callee) = &stack[at - 1] else { return Ok(None) };
+        if !call::is_plain_native(callee, rt, vm) {
+            return Ok(None);
+        }
+        let mut args = Vec::with_capacity(slots);
+        for v in stack.drain(at..) {
+            if !v.is_null() {
+                args.push(v.into_obj(vm));
+            }
+        }
+        let callee = stack.pop().expect("callee").into_obj(vm);
+        let result = callee.call(FuncArgs::new(args, KwArgs::default()), vm)?;
+        self.push(Value::from_obj(result, vm));
+        Ok(Some(Flow::Next))
     }
 
     fn pop_values(&mut self, n: usize) -> Vec<Value> {

@@ -9,8 +9,9 @@ use rustpython_vm::builtins::{PyDictRef, PyStrInterned};
 use rustpython_vm::object::{Traverse, TraverseFn};
 use rustpython_vm::{AsObject, PyObjectRef, PyRef, VirtualMachine};
 
+use super::attrs::AttrCache;
 use super::value::Value;
-use crate::bytecode::{CodeObject, Constant};
+use crate::bytecode::{CodeObject, Constant, Instr};
 use crate::objects::cell::Cell;
 use crate::objects::generator::GenRef;
 
@@ -22,6 +23,9 @@ pub struct LoadedCode {
     pub code: Arc<CodeObject>,
     pub consts: Vec<Value>,
     pub names: Vec<&'static PyStrInterned>,
+    /// For each instruction, its index in `attr_caches` (attribute instructions only).
+    cache_index: Box<[u32]>,
+    attr_caches: Box<[AttrCache]>,
     /// Nested code objects (functions, classes, comprehensions), loaded on first use.
     children: Vec<OnceCell<Rc<LoadedCode>>>,
 }
@@ -32,7 +36,25 @@ impl LoadedCode {
         let names = code.names.iter().map(|n| vm.ctx.intern_str(n.as_str())).collect();
         let children = code.consts.iter().map(|_| OnceCell::new()).collect();
         let instrs = code.code.clone().into_boxed_slice();
-        Rc::new(LoadedCode { instrs, code, consts, names, children })
+        let mut caches = 0;
+        let cache_index = instrs
+            .iter()
+            .map(|i| match i {
+                Instr::LoadAttr(_) | Instr::StoreAttr(_) | Instr::LoadMethod(_) => {
+                    caches += 1;
+                    caches - 1
+                }
+                _ => u32::MAX,
+            })
+            .collect();
+        let attr_caches = (0..caches).map(|_| AttrCache::default()).collect();
+        Rc::new(LoadedCode { instrs, code, consts, names, cache_index, attr_caches, children })
+    }
+
+    /// The attribute cache of the attribute instruction at `pc`.
+    #[inline]
+    pub fn attr_cache(&self, pc: usize) -> &AttrCache {
+        &self.attr_caches[self.cache_index[pc] as usize]
     }
 
     /// The loaded form of the code constant at `index`.

@@ -9,12 +9,35 @@ use super::call::{gen_op, Kwargs};
 use super::eval::{Eval, Flow};
 use super::frame::{Completion, Frame, LoadedCode};
 use super::value::Value;
-use super::Suspend;
+use super::{Specials, Suspend};
 use crate::compiler::Mode;
 use crate::objects::code::Code;
 use crate::objects::generator::{gen_core, GenOp};
 
-/// Performs `callee(*args, **kwargs)` here if it is one of the intercepted builtins.
+/// Whether `callee` is one of the builtins `builtin` may perform itself.
+pub fn is_intercepted(callee: &PyObjectRef, s: &Specials) -> bool {
+    [
+        &s.next,
+        &s.locals,
+        &s.globals,
+        &s.vars,
+        &s.dir,
+        &s.exec,
+        &s.eval,
+        &s.compile,
+        &s.input,
+        &s.sleep,
+        &s.checkpoint,
+        &s.breakpoint,
+        &s.exc_info,
+        &s.exception,
+    ]
+    .iter()
+    .any(|special| callee.is(*special))
+}
+
+/// Performs `callee(*args, **kwargs)` here if it is one of the intercepted builtins (see
+/// `is_intercepted`, which must list every builtin this looks at).
 pub fn builtin(
     ev: &mut Eval,
     callee: &PyObjectRef,

@@ -1,6 +1,7 @@
 //! The evaluator: frames, the instruction loop, the call protocol, and the runtime state shared
 //! by a session's top-level run and the nested runs RustPython starts by calling Sleepy code.
 
+mod attrs;
 pub mod call;
 mod carets;
 pub mod eval;
@@ -25,9 +26,9 @@ use crate::bytecode::{CodeKind, CodeObject, Instr};
 use crate::compiler::{self, Mode, SyntaxError};
 use crate::host::{Host, Stream, Transcript};
 use crate::objects::function::Function;
-use crate::objects::generator::GenOp;
-use eval::{Eval, Exit};
-use frame::{Completion, Frame, LoadedCode};
+use crate::objects::generator::{gen_core, GenOp, GenState};
+use eval::{Eval, Exit, ResumeWith};
+use frame::{Completion, Frame, LoadedCode, ResumeMode};
 use value::Value;
 
 /// One compiled source text.
@@ -101,7 +102,8 @@ pub struct Runtime {
     pub transcript: RefCell<Transcript>,
     unit_index: RefCell<HashMap<(String, Mode, Arc<str>), usize>>,
     pub abc_cache: RefCell<HashMap<&'static str, PyObjectRef>>,
-    pub spare_vectors: RefCell<Vec<call::FrameVectors>>,
+    /// Finished frames kept for the next calls.
+    pub spare_frames: RefCell<Vec<Box<Frame>>>,
     trampoline: Rc<LoadedCode>,
 }
 
@@ -188,7 +190,7 @@ impl Runtime {
             transcript: RefCell::new(Transcript::default()),
             unit_index: RefCell::new(HashMap::new()),
             abc_cache: RefCell::new(HashMap::new()),
-            spare_vectors: RefCell::new(Vec::new()),
+            spare_frames: RefCell::new(Vec::new()),
             trampoline: LoadedCode::new(trampoline, vm),
         }
     }
@@ -344,6 +346,19 @@ pub fn gen_op_from_native(
     let rt = current(vm)?;
     let gen = gen.to_owned();
     run_nested(&rt, vm, |ev| {
+        // `next()` from native code (a builtin consuming a generator) on a suspended
+        // generator: its frame runs as the base frame, whose yield or return ends the nested
+        // run, so no trampoline is needed.
+        let plain_next = op == GenOp::Send
+            && arg.is_none()
+            && rt.depth.get() < rt.recursion_limit.get()
+            && gen_core(&gen).is_some_and(|core| core.state.get() == GenState::Suspended);
+        if plain_next {
+            return match ev.resume_generator(&gen, ResumeMode::Send, ResumeWith::Value(None)) {
+                Ok(flow) => ev.handle_flow(flow),
+                Err(e) => Some(Exit::Raised(e)),
+            };
+        }
         let trampoline = rt.trampoline_frame();
         if let Err(e) = ev.push_frame(Box::new(trampoline)) {
             return Some(Exit::Raised(e));

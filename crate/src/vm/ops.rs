@@ -196,19 +196,24 @@ fn ordered<T: PartialOrd>(op: CmpOp, x: T, y: T) -> bool {
     }
 }
 
+/// Comparison of small ints and floats, without objects.
 #[inline]
-pub fn compare(op: CmpOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
-    let fast = match (&a, &b) {
+pub fn compare_fast(op: CmpOp, a: &Value, b: &Value) -> Option<bool> {
+    match (a, b) {
         (Value::Int(x), Value::Int(y)) => Some(ordered(op, x, y)),
         (Value::Float(_), Value::Float(_) | Value::Int(_)) | (Value::Int(_), Value::Float(_)) => {
-            match (float_operand(&a), float_operand(&b)) {
+            match (float_operand(a), float_operand(b)) {
                 (Some(x), Some(y)) => Some(ordered(op, x, y)),
                 _ => None,
             }
         }
         _ => None,
-    };
-    if let Some(r) = fast {
+    }
+}
+
+#[inline]
+pub fn compare(op: CmpOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
+    if let Some(r) = compare_fast(op, &a, &b) {
         return Ok(Value::Obj(vm.ctx.new_bool(r).into()));
     }
     let a = a.into_obj(vm);

@@ -10,9 +10,9 @@ use rustpython_vm::{
 };
 
 use crate::compiler::{self, Mode, SyntaxError};
+use crate::host::{Host, HostStream, Stream};
 use crate::snapshot::{self, SnapshotError};
 use crate::stack_view::{self, TaskletView};
-use crate::host::{Host, HostStream, Stream};
 use crate::vm::eval::{Eval, Exit};
 use crate::vm::frame::{Completion, Frame, LoadedCode};
 use crate::vm::value::Value;
@@ -289,7 +289,8 @@ impl Session {
     pub fn restore(bytes: &[u8], host: Box<dyn Host>) -> Result<Session, SnapshotError> {
         let body = snapshot::format::open(bytes)?;
         let header = snapshot::Header::read(&body)?;
-        let config = Config { recursion_limit: header.recursion_limit, hash_seed: header.hash_seed };
+        let config =
+            Config { recursion_limit: header.recursion_limit, hash_seed: header.hash_seed };
         let (interpreter, rt) = boot(&config, host);
         let restored = interpreter.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());

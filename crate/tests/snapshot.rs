@@ -78,7 +78,10 @@ fn same_through_snapshots(source: &str) {
         assert!(pauses > 0, "fuel {fuel} never paused");
         let stride = pauses.div_ceil(ROUNDTRIPS);
         let (got, _) = run(source, fuel, stride);
-        assert_eq!(got, expected, "fuel {fuel}: output differs with a roundtrip every {stride} pauses");
+        assert_eq!(
+            got, expected,
+            "fuel {fuel}: output differs with a roundtrip every {stride} pauses"
+        );
     }
 }
 
@@ -271,7 +274,9 @@ print(f())
     assert_eq!(c.type_name, "generator");
     assert!(c.path.contains("frame 'f'") && c.path.contains("local 'walker'"), "{}", c.path);
     assert!(
-        err.to_string().starts_with("cannot snapshot a 'generator' object (frame 'f' line 5 > local 'walker')"),
+        err.to_string().starts_with(
+            "cannot snapshot a 'generator' object (frame 'f' line 5 > local 'walker')"
+        ),
         "{err}"
     );
     assert!(matches!(session.run(u64::MAX), Status::Finished { exit_code: 0 }));
@@ -301,7 +306,10 @@ fn must_not_panic(bytes: &[u8]) {
 #[test]
 fn damaged_and_foreign_bytes_are_rejected() {
     let good = sample_snapshot();
-    assert!(matches!(Session::restore(b"", Box::new(sleepy::host::BufferedHost::default())), Err(SnapshotError::NotASnapshot)));
+    assert!(matches!(
+        Session::restore(b"", Box::new(sleepy::host::BufferedHost::default())),
+        Err(SnapshotError::NotASnapshot)
+    ));
     assert!(matches!(
         Session::restore(b"print('hello')", Box::new(sleepy::host::BufferedHost::default())),
         Err(SnapshotError::NotASnapshot)
@@ -311,7 +319,8 @@ fn damaged_and_foreign_bytes_are_rejected() {
     let e = Session::restore(&other_version, Box::new(sleepy::host::BufferedHost::default())).err();
     assert!(matches!(e, Some(SnapshotError::Incompatible(_))), "{e:?}");
     for cut in (0..good.len()).step_by(good.len() / 97 + 1) {
-        assert!(Session::restore(&good[..cut], Box::new(sleepy::host::BufferedHost::default())).is_err());
+        assert!(Session::restore(&good[..cut], Box::new(sleepy::host::BufferedHost::default()))
+            .is_err());
     }
     let mut flipped = good.clone();
     let at = good.len() - 10;
@@ -368,7 +377,10 @@ fn call_stack_of_a_snapshot() {
     let bytes = session.snapshot().unwrap();
     let stack = Session::inspect(&bytes).unwrap();
     let without_addresses = |views: Vec<sleepy::stack_view::TaskletView>| {
-        format!("{views:?}").split(" at 0x").map(|p| p.trim_start_matches(char::is_alphanumeric).to_owned()).collect::<String>()
+        format!("{views:?}")
+            .split(" at 0x")
+            .map(|p| p.trim_start_matches(char::is_alphanumeric).to_owned())
+            .collect::<String>()
     };
     assert_eq!(without_addresses(stack.clone()), without_addresses(session.call_stack()));
     let frames = &stack[0].frames;
@@ -380,7 +392,11 @@ fn call_stack_of_a_snapshot() {
     assert_eq!(frames[1].locals[0].repr, "'xxx'");
     let k = frames[2].locals.iter().find(|l| l.name == "k").unwrap();
     assert_eq!((k.type_name.as_str(), k.repr.as_str()), ("int", "21"));
-    assert!((3..=4).contains(&frames[2].line), "inner is in its loop, not at line {}", frames[2].line);
+    assert!(
+        (3..=4).contains(&frames[2].line),
+        "inner is in its loop, not at line {}",
+        frames[2].line
+    );
 }
 
 #[test]

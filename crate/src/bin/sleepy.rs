@@ -140,7 +140,12 @@ fn with_sibling_modules(path: &Path, source: String) -> Program {
     program
 }
 
-fn run(file: Option<PathBuf>, code: Option<String>, recursion_limit: usize, drive: Drive) -> ExitCode {
+fn run(
+    file: Option<PathBuf>,
+    code: Option<String>,
+    recursion_limit: usize,
+    drive: Drive,
+) -> ExitCode {
     let program = match (file, code) {
         (_, Some(code)) => Program::single("<string>", &code),
         (Some(path), None) => match std::fs::read_to_string(&path) {
@@ -228,7 +233,9 @@ fn drive_session(mut session: Session, drive: &Drive) -> ExitCode {
     let interrupted = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
     if drive.checkpoint.is_some() {
         let flag = interrupted.clone();
-        if let Err(e) = ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst)) {
+        if let Err(e) =
+            ctrlc::set_handler(move || flag.store(true, std::sync::atomic::Ordering::SeqCst))
+        {
             eprintln!("sleepy: Ctrl-C will not write a snapshot: {e}");
         }
     }
@@ -244,7 +251,10 @@ fn drive_session(mut session: Session, drive: &Drive) -> ExitCode {
             if interrupted.load(std::sync::atomic::Ordering::SeqCst) {
                 let saved = save(&session, path);
                 if saved {
-                    eprintln!("\nsleepy: interrupted; resume with: sleepy resume {}", path.display());
+                    eprintln!(
+                        "\nsleepy: interrupted; resume with: sleepy resume {}",
+                        path.display()
+                    );
                 }
                 std::mem::forget(session);
                 return ExitCode::from(130);
@@ -256,9 +266,8 @@ fn drive_session(mut session: Session, drive: &Drive) -> ExitCode {
             }
         }
         if drive.roundtrip && matches!(status, Status::Suspended(_)) {
-            let restored = session
-                .snapshot()
-                .and_then(|bytes| Session::restore(&bytes, Box::new(Terminal)));
+            let restored =
+                session.snapshot().and_then(|bytes| Session::restore(&bytes, Box::new(Terminal)));
             session = match restored {
                 Ok(s) => s,
                 Err(e) => {

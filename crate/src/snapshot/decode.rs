@@ -60,8 +60,11 @@ impl CodeTable {
         if let Some(c) = self.resolved.get(&r) {
             return Ok(c.clone());
         }
-        let mut code =
-            self.roots.get(r.unit as usize).cloned().ok_or_else(|| corrupt("a code reference names no unit"))?;
+        let mut code = self
+            .roots
+            .get(r.unit as usize)
+            .cloned()
+            .ok_or_else(|| corrupt("a code reference names no unit"))?;
         for &i in &r.path {
             let is_code = matches!(code.code.consts.get(i as usize), Some(Constant::Code(_)));
             if !is_code {
@@ -83,9 +86,13 @@ fn awaits(callee: &Completion) -> Result<Awaits, SnapshotError> {
         Completion::Generator { mode, .. } => match mode {
             ResumeMode::Send | ResumeMode::Close => Awaits::Result,
             ResumeMode::ForIter { .. } => Awaits::NextItem,
-            ResumeMode::YieldFrom | ResumeMode::AsyncGen | ResumeMode::AsyncGenClose => Awaits::Delegate,
+            ResumeMode::YieldFrom | ResumeMode::AsyncGen | ResumeMode::AsyncGenClose => {
+                Awaits::Delegate
+            }
         },
-        Completion::Main | Completion::Nested => return Err(corrupt("a frame above the main one completes as the main one")),
+        Completion::Main | Completion::Nested => {
+            return Err(corrupt("a frame above the main one completes as the main one"))
+        }
     })
 }
 
@@ -114,7 +121,11 @@ fn corrupt(why: &str) -> SnapshotError {
     SnapshotError::Corrupt(why.to_owned())
 }
 
-fn py_err(vm: &VirtualMachine, what: &str, e: rustpython_vm::builtins::PyBaseExceptionRef) -> SnapshotError {
+fn py_err(
+    vm: &VirtualMachine,
+    what: &str,
+    e: rustpython_vm::builtins::PyBaseExceptionRef,
+) -> SnapshotError {
     let msg = e.as_object().str(vm).map(|s| s.to_string()).unwrap_or_default();
     SnapshotError::Corrupt(format!("{what} failed: {}: {msg}", e.class().name()))
 }
@@ -241,7 +252,11 @@ impl<'a> Decoder<'a> {
             ops::UNBOUND => self.stack.push(Item::Unbound),
             ops::GET => {
                 let i = self.r.uvar()?;
-                let o = self.memo.get(i as usize).cloned().ok_or_else(|| corrupt("a memo index is out of range"))?;
+                let o = self
+                    .memo
+                    .get(i as usize)
+                    .cloned()
+                    .ok_or_else(|| corrupt("a memo index is out of range"))?;
                 self.push(o, false);
             }
             ops::POP => {
@@ -272,28 +287,44 @@ impl<'a> Decoder<'a> {
             ops::FROZEN_SET => {
                 let n = self.r.count(0)?;
                 let items = self.pop_n(n)?;
-                let fs = vm.ctx.types.frozenset_type.as_object().call((vm.ctx.new_tuple(items),), vm)
+                let fs = vm
+                    .ctx
+                    .types
+                    .frozenset_type
+                    .as_object()
+                    .call((vm.ctx.new_tuple(items),), vm)
                     .map_err(|e| py_err(vm, "a frozenset", e))?;
                 self.push(fs, true);
             }
             ops::LIST => self.push(vm.ctx.new_list(Vec::new()).into(), true),
             ops::DICT => self.push(vm.ctx.new_dict().into(), true),
             ops::SET => {
-                let s = vm.ctx.types.set_type.as_object().call((), vm).map_err(|e| py_err(vm, "a set", e))?;
+                let s = vm
+                    .ctx
+                    .types
+                    .set_type
+                    .as_object()
+                    .call((), vm)
+                    .map_err(|e| py_err(vm, "a set", e))?;
                 self.push(s, true);
             }
             ops::APPENDS => {
                 let n = self.r.count(0)?;
                 let items = self.pop_n(n)?;
                 let target = self.peek_obj()?;
-                let list = target.downcast_ref::<PyList>().ok_or_else(|| corrupt("APPENDS on a non-list"))?;
+                let list = target
+                    .downcast_ref::<PyList>()
+                    .ok_or_else(|| corrupt("APPENDS on a non-list"))?;
                 list.borrow_vec_mut().extend(items);
             }
             ops::SET_ITEMS => {
                 let n = self.r.count(0)?;
-                let items = self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
+                let items =
+                    self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
                 let target = self.peek_obj()?;
-                let dict = target.downcast_ref::<PyDict>().ok_or_else(|| corrupt("SET_ITEMS on a non-dict"))?;
+                let dict = target
+                    .downcast_ref::<PyDict>()
+                    .ok_or_else(|| corrupt("SET_ITEMS on a non-dict"))?;
                 let mut items = items.into_iter();
                 while let (Some(k), Some(v)) = (items.next(), items.next()) {
                     // Straight into the table: a dict subclass's `__setitem__` is not replayed.
@@ -304,7 +335,8 @@ impl<'a> Decoder<'a> {
                 let n = self.r.count(0)?;
                 let items = self.pop_n(n)?;
                 let target = self.peek_obj()?;
-                let set = target.downcast_ref::<PySet>().ok_or_else(|| corrupt("ADDS on a non-set"))?;
+                let set =
+                    target.downcast_ref::<PySet>().ok_or_else(|| corrupt("ADDS on a non-set"))?;
                 for item in items {
                     set.add(item, vm).map_err(|e| py_err(vm, "a set item", e))?;
                 }
@@ -314,7 +346,11 @@ impl<'a> Decoder<'a> {
                     0 => Perm::Module(self.r.str()?.to_owned()),
                     1 => Perm::ModuleDict(self.r.str()?.to_owned()),
                     2 => Perm::Attr(self.r.str()?.to_owned(), self.r.str()?.to_owned()),
-                    3 => Perm::TypeAttr(self.r.str()?.to_owned(), self.r.str()?.to_owned(), self.r.str()?.to_owned()),
+                    3 => Perm::TypeAttr(
+                        self.r.str()?.to_owned(),
+                        self.r.str()?.to_owned(),
+                        self.r.str()?.to_owned(),
+                    ),
                     _ => return Err(corrupt("an unknown kind of name")),
                 };
                 let o = resolve(&perm, vm).map_err(SnapshotError::Missing)?;
@@ -323,9 +359,12 @@ impl<'a> Decoder<'a> {
             ops::GLOBAL => {
                 let module = self.r.str()?.to_owned();
                 let qualname = self.r.str()?.to_owned();
-                let mut o = resolve(&Perm::Module(module.clone()), vm).map_err(SnapshotError::Missing)?;
+                let mut o =
+                    resolve(&Perm::Module(module.clone()), vm).map_err(SnapshotError::Missing)?;
                 for part in qualname.split('.') {
-                    o = o.get_attr(&vm.ctx.new_str(part), vm).map_err(|_| SnapshotError::Missing(format!("'{module}.{qualname}' does not exist here")))?;
+                    o = o.get_attr(&vm.ctx.new_str(part), vm).map_err(|_| {
+                        SnapshotError::Missing(format!("'{module}.{qualname}' does not exist here"))
+                    })?;
                 }
                 self.push(o, true);
             }
@@ -337,7 +376,9 @@ impl<'a> Decoder<'a> {
                 if let Some(cell) = target.downcast_ref::<Cell>() {
                     cell.set(Some(value));
                 } else if target.class().is(vm.ctx.types.cell_type) {
-                    target.set_attr("cell_contents", value, vm).map_err(|e| py_err(vm, "a cell", e))?;
+                    target
+                        .set_attr("cell_contents", value, vm)
+                        .map_err(|e| py_err(vm, "a cell", e))?;
                 } else {
                     return Err(corrupt("CELL_SET on a non-cell"));
                 }
@@ -352,9 +393,20 @@ impl<'a> Decoder<'a> {
                 let lineno = self.pop_obj()?;
                 let filename = self.pop_obj()?;
                 let next = self.pop_opt()?;
-                let next = next.map(|n| n.downcast::<Traceback>().map_err(|_| corrupt("tb_next is not a traceback"))).transpose()?;
-                let lineno = lineno.try_to_value::<u32>(vm).map_err(|_| corrupt("a traceback line is not a number"))?;
-                let tb = Traceback { filename: self.str_of(&filename, "a file name")?, lineno, name: self.str_of(&name, "a name")?, next };
+                let next = next
+                    .map(|n| {
+                        n.downcast::<Traceback>().map_err(|_| corrupt("tb_next is not a traceback"))
+                    })
+                    .transpose()?;
+                let lineno = lineno
+                    .try_to_value::<u32>(vm)
+                    .map_err(|_| corrupt("a traceback line is not a number"))?;
+                let tb = Traceback {
+                    filename: self.str_of(&filename, "a file name")?,
+                    lineno,
+                    name: self.str_of(&name, "a name")?,
+                    next,
+                };
                 self.push(tb.into_ref(&vm.ctx).into(), true);
             }
             ops::GENERATOR => {
@@ -368,7 +420,12 @@ impl<'a> Decoder<'a> {
                 };
                 let qualname = self.pop_as::<PyStr>("a generator's qualified name")?;
                 let name = self.pop_as::<PyStr>("a generator's name")?;
-                let core = GenCore { frame: PyMutex::new(None), state: std::cell::Cell::new(state), name: PyRwLock::new(name), qualname: PyRwLock::new(qualname) };
+                let core = GenCore {
+                    frame: PyMutex::new(None),
+                    state: std::cell::Cell::new(state),
+                    name: PyRwLock::new(name),
+                    qualname: PyRwLock::new(qualname),
+                };
                 let gen: PyObjectRef = match kind {
                     0 => Generator { core }.into_ref(&vm.ctx).into(),
                     1 => Coroutine { core }.into_ref(&vm.ctx).into(),
@@ -379,9 +436,12 @@ impl<'a> Decoder<'a> {
                 self.push(gen, true);
             }
             ops::GEN_FRAME => {
-                let Item::Frame(frame) = self.pop()? else { return Err(corrupt("GEN_FRAME without a frame")) };
+                let Item::Frame(frame) = self.pop()? else {
+                    return Err(corrupt("GEN_FRAME without a frame"));
+                };
                 let target = self.peek_obj()?;
-                let core = gen_core(&target).ok_or_else(|| corrupt("GEN_FRAME on a non-generator"))?;
+                let core =
+                    gen_core(&target).ok_or_else(|| corrupt("GEN_FRAME on a non-generator"))?;
                 let role = match core.state.get() {
                     GenState::Created => FrameRole::GeneratorCreated,
                     GenState::Suspended => FrameRole::GeneratorSuspended,
@@ -422,7 +482,11 @@ impl<'a> Decoder<'a> {
                     3 => Some(AsyncOp::Close),
                     _ => return Err(corrupt("an unknown async generator step")),
                 };
-                let step = AsyncGenStep { agen, op: PyMutex::new(op), closing: std::cell::Cell::new(closing) };
+                let step = AsyncGenStep {
+                    agen,
+                    op: PyMutex::new(op),
+                    closing: std::cell::Cell::new(closing),
+                };
                 self.push(step.into_ref(&vm.ctx).into(), true);
             }
             ops::ANNOTATE => {
@@ -432,36 +496,54 @@ impl<'a> Decoder<'a> {
             ops::MODULE => {
                 let dict = self.pop_as::<PyDict>("a module's dict")?;
                 let _name = self.pop_obj()?;
-                let module = PyRef::new_ref(rustpython_vm::builtins::PyModule::new(), vm.ctx.types.module_type.to_owned(), Some(dict));
+                let module = PyRef::new_ref(
+                    rustpython_vm::builtins::PyModule::new(),
+                    vm.ctx.types.module_type.to_owned(),
+                    Some(dict),
+                );
                 self.push(module.into(), true);
             }
             ops::CLASS => self.class()?,
             ops::CLASS_ATTRS => {
                 let n = self.r.count(0)?;
-                let items = self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
+                let items =
+                    self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
                 let target = self.peek_obj()?;
                 if !self.classes.contains(&target.get_id()) {
                     return Err(corrupt("CLASS_ATTRS on a class the snapshot did not make"));
                 }
-                let setattr = vm.ctx.types.type_type.as_object().get_attr("__setattr__", vm).map_err(|e| py_err(vm, "type.__setattr__", e))?;
+                let setattr = vm
+                    .ctx
+                    .types
+                    .type_type
+                    .as_object()
+                    .get_attr("__setattr__", vm)
+                    .map_err(|e| py_err(vm, "type.__setattr__", e))?;
                 let mut items = items.into_iter();
                 while let (Some(k), Some(v)) = (items.next(), items.next()) {
-                    setattr.call((target.clone(), k, v), vm).map_err(|e| py_err(vm, "a class attribute", e))?;
+                    setattr
+                        .call((target.clone(), k, v), vm)
+                        .map_err(|e| py_err(vm, "a class attribute", e))?;
                 }
             }
             ops::CLASS_READY => {
                 let abc = self.r.u8()? != 0;
                 let target = self.peek_obj()?;
                 if abc {
-                    let abc_module = vm.import("_abc", 0).map_err(|e| py_err(vm, "importing _abc", e))?;
-                    vm.call_method(&abc_module, "_abc_init", (target,)).map_err(|e| py_err(vm, "abc bookkeeping", e))?;
+                    let abc_module =
+                        vm.import("_abc", 0).map_err(|e| py_err(vm, "importing _abc", e))?;
+                    vm.call_method(&abc_module, "_abc_init", (target,))
+                        .map_err(|e| py_err(vm, "abc bookkeeping", e))?;
                 }
             }
             ops::NEW_OBJECT | ops::NEW_OBJECT_WITH => {
                 let payload = if op == ops::NEW_OBJECT_WITH { Some(self.pop_obj()?) } else { None };
                 let cls = self.pop_as::<PyType>("a class")?;
                 let base = solid_base(&cls);
-                let new = base.as_object().get_attr("__new__", vm).map_err(|e| py_err(vm, "__new__", e))?;
+                let new = base
+                    .as_object()
+                    .get_attr("__new__", vm)
+                    .map_err(|e| py_err(vm, "__new__", e))?;
                 let obj = match payload {
                     Some(p) => new.call((cls.clone(), p), vm),
                     None => new.call((cls.clone(),), vm),
@@ -472,20 +554,28 @@ impl<'a> Decoder<'a> {
             ops::SET_DICT => {
                 let dict = self.pop_as::<PyDict>("a __dict__")?;
                 let target = self.peek_obj()?;
-                target.set_dict(Some(dict)).map_err(|_| corrupt("an object without a __dict__ was given one"))?;
+                target
+                    .set_dict(Some(dict))
+                    .map_err(|_| corrupt("an object without a __dict__ was given one"))?;
             }
             ops::SET_ATTRS => {
                 let n = self.r.count(0)?;
-                let items = self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
+                let items =
+                    self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
                 let target = self.peek_obj()?;
                 let mut items = items.into_iter();
                 while let (Some(k), Some(v)) = (items.next(), items.next()) {
-                    let name = k.downcast::<PyStr>().map_err(|_| corrupt("an attribute name is not a string"))?;
-                    if let Err(e) = target.generic_setattr(&name, PySetterValue::Assign(v.clone()), vm) {
+                    let name = k
+                        .downcast::<PyStr>()
+                        .map_err(|_| corrupt("an attribute name is not a string"))?;
+                    if let Err(e) =
+                        target.generic_setattr(&name, PySetterValue::Assign(v.clone()), vm)
+                    {
                         // Read-only fields made from the arguments (an exception group's
                         // `exceptions`) already hold their value.
                         let current = target.get_attr(&name, vm).ok();
-                        let same = current.is_some_and(|c| c.is(&v) || vm.bool_eq(&c, &v).unwrap_or(false));
+                        let same = current
+                            .is_some_and(|c| c.is(&v) || vm.bool_eq(&c, &v).unwrap_or(false));
                         if !same {
                             return Err(py_err(vm, "an attribute", e));
                         }
@@ -499,10 +589,14 @@ impl<'a> Decoder<'a> {
                     return Err(corrupt("an exception of a class that is not one"));
                 }
                 let base = solid_base(&cls);
-                let new = base.as_object().get_attr("__new__", vm).map_err(|e| py_err(vm, "__new__", e))?;
+                let new = base
+                    .as_object()
+                    .get_attr("__new__", vm)
+                    .map_err(|e| py_err(vm, "__new__", e))?;
                 let mut call_args = vec![cls.clone().into()];
                 call_args.extend(args.as_slice().iter().cloned());
-                let exc = new.call(call_args, vm).map_err(|e| py_err(vm, "making an exception", e))?;
+                let exc =
+                    new.call(call_args, vm).map_err(|e| py_err(vm, "making an exception", e))?;
                 exc.set_attr("args", args, vm).map_err(|e| py_err(vm, "exception arguments", e))?;
                 self.push(exc, true);
             }
@@ -511,18 +605,33 @@ impl<'a> Decoder<'a> {
                 let context = self.pop_opt()?;
                 let cause = self.pop_opt()?;
                 let target = self.peek_obj()?;
-                let exc = target.downcast_ref::<PyBaseException>().ok_or_else(|| corrupt("EXC_LINKS on a non-exception"))?;
+                let exc = target
+                    .downcast_ref::<PyBaseException>()
+                    .ok_or_else(|| corrupt("EXC_LINKS on a non-exception"))?;
                 let as_exc = |o: Option<PyObjectRef>| -> Result<_, SnapshotError> {
-                    o.map(|o| o.downcast::<PyBaseException>().map_err(|_| corrupt("an exception's cause or context is not an exception"))).transpose()
+                    o.map(|o| {
+                        o.downcast::<PyBaseException>().map_err(|_| {
+                            corrupt("an exception's cause or context is not an exception")
+                        })
+                    })
+                    .transpose()
                 };
                 exc.set_cause(as_exc(cause)?);
                 exc.set_context(as_exc(context)?);
-                target.set_attr("__suppress_context__", vm.ctx.new_bool(suppress), vm).map_err(|e| py_err(vm, "__suppress_context__", e))?;
+                target
+                    .set_attr("__suppress_context__", vm.ctx.new_bool(suppress), vm)
+                    .map_err(|e| py_err(vm, "__suppress_context__", e))?;
             }
             ops::BOUND_METHOD => {
                 let this = self.pop_obj()?;
                 let func = self.pop_obj()?;
-                let m = vm.ctx.types.bound_method_type.as_object().call((func, this), vm).map_err(|e| py_err(vm, "a bound method", e))?;
+                let m = vm
+                    .ctx
+                    .types
+                    .bound_method_type
+                    .as_object()
+                    .call((func, this), vm)
+                    .map_err(|e| py_err(vm, "a bound method", e))?;
                 self.push(m, true);
             }
             ops::GET_ATTR => {
@@ -533,32 +642,69 @@ impl<'a> Decoder<'a> {
             }
             ops::PROPERTY => {
                 let parts = self.pop_n(4)?;
-                let p = vm.ctx.types.property_type.as_object().call(parts, vm).map_err(|e| py_err(vm, "a property", e))?;
+                let p = vm
+                    .ctx
+                    .types
+                    .property_type
+                    .as_object()
+                    .call(parts, vm)
+                    .map_err(|e| py_err(vm, "a property", e))?;
                 self.push(p, true);
             }
             ops::STATIC_METHOD | ops::CLASS_METHOD => {
                 let f = self.pop_obj()?;
-                let t = if op == ops::STATIC_METHOD { vm.ctx.types.staticmethod_type } else { vm.ctx.types.classmethod_type };
-                let m = t.as_object().call((f,), vm).map_err(|e| py_err(vm, "a static or class method", e))?;
+                let t = if op == ops::STATIC_METHOD {
+                    vm.ctx.types.staticmethod_type
+                } else {
+                    vm.ctx.types.classmethod_type
+                };
+                let m = t
+                    .as_object()
+                    .call((f,), vm)
+                    .map_err(|e| py_err(vm, "a static or class method", e))?;
                 self.push(m, true);
             }
             ops::PY_FUNCTION => {
                 let parts = self.pop_n(5)?;
-                let marshal = vm.import("marshal", 0).map_err(|e| py_err(vm, "importing marshal", e))?;
-                let code = vm.call_method(&marshal, "loads", (parts[0].clone(),)).map_err(|e| py_err(vm, "a function's code", e))?;
-                let f = vm.ctx.types.function_type.as_object()
-                    .call((code, parts[1].clone(), parts[2].clone(), parts[3].clone(), parts[4].clone()), vm)
+                let marshal =
+                    vm.import("marshal", 0).map_err(|e| py_err(vm, "importing marshal", e))?;
+                let code = vm
+                    .call_method(&marshal, "loads", (parts[0].clone(),))
+                    .map_err(|e| py_err(vm, "a function's code", e))?;
+                let f = vm
+                    .ctx
+                    .types
+                    .function_type
+                    .as_object()
+                    .call(
+                        (
+                            code,
+                            parts[1].clone(),
+                            parts[2].clone(),
+                            parts[3].clone(),
+                            parts[4].clone(),
+                        ),
+                        vm,
+                    )
                     .map_err(|e| py_err(vm, "a function", e))?;
                 self.push(f, true);
             }
             ops::PY_CELL => {
-                let c = vm.ctx.types.cell_type.as_object().call((), vm).map_err(|e| py_err(vm, "a cell", e))?;
+                let c = vm
+                    .ctx
+                    .types
+                    .cell_type
+                    .as_object()
+                    .call((), vm)
+                    .map_err(|e| py_err(vm, "a cell", e))?;
                 self.push(c, true);
             }
             ops::REDUCE => {
                 let args = self.pop_as::<PyTuple>("reduction arguments")?;
                 let callable = self.pop_obj()?;
-                let o = callable.call(args.as_slice().to_vec(), vm).map_err(|e| py_err(vm, "rebuilding an object", e))?;
+                let o = callable
+                    .call(args.as_slice().to_vec(), vm)
+                    .map_err(|e| py_err(vm, "rebuilding an object", e))?;
                 self.push(o, true);
             }
             ops::BUILD => {
@@ -571,12 +717,14 @@ impl<'a> Decoder<'a> {
                 let items = self.pop_n(n)?;
                 let target = self.peek_obj()?;
                 for item in items {
-                    vm.call_method(&target, "append", (item,)).map_err(|e| py_err(vm, "appending an item", e))?;
+                    vm.call_method(&target, "append", (item,))
+                        .map_err(|e| py_err(vm, "appending an item", e))?;
                 }
             }
             ops::DICT_ITEMS => {
                 let n = self.r.count(0)?;
-                let items = self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
+                let items =
+                    self.pop_n(n.checked_mul(2).ok_or_else(|| corrupt("a count is too large"))?)?;
                 let target = self.peek_obj()?;
                 let mut items = items.into_iter();
                 while let (Some(k), Some(v)) = (items.next(), items.next()) {
@@ -593,13 +741,25 @@ impl<'a> Decoder<'a> {
                     _ => return Err(corrupt("an unknown kind of dict view")),
                 };
                 let dict = self.pop_as::<PyDict>("a dict view's dict")?;
-                let method = vm.ctx.types.dict_type.as_object().get_attr(kind, vm).map_err(|e| py_err(vm, "a dict view", e))?;
+                let method = vm
+                    .ctx
+                    .types
+                    .dict_type
+                    .as_object()
+                    .get_attr(kind, vm)
+                    .map_err(|e| py_err(vm, "a dict view", e))?;
                 let view = method.call((dict,), vm).map_err(|e| py_err(vm, "a dict view", e))?;
                 self.push(view, true);
             }
             ops::MAPPING_PROXY => {
                 let mapping = self.pop_obj()?;
-                let proxy = vm.ctx.types.mappingproxy_type.as_object().call((mapping,), vm).map_err(|e| py_err(vm, "a mapping proxy", e))?;
+                let proxy = vm
+                    .ctx
+                    .types
+                    .mappingproxy_type
+                    .as_object()
+                    .call((mapping,), vm)
+                    .map_err(|e| py_err(vm, "a mapping proxy", e))?;
                 self.push(proxy, true);
             }
             ops::CLASS_ENTRY => {
@@ -609,7 +769,9 @@ impl<'a> Decoder<'a> {
                     .attributes
                     .entries()
                     .into_iter()
-                    .find(|(k, _)| k.downcast_ref::<PyStr>().is_some_and(|k| k.as_bytes() == name.as_bytes()))
+                    .find(|(k, _)| {
+                        k.downcast_ref::<PyStr>().is_some_and(|k| k.as_bytes() == name.as_bytes())
+                    })
                     .map(|(_, v)| v)
                     .ok_or_else(|| corrupt("a class has no such descriptor"))?;
                 self.push(entry, true);
@@ -618,23 +780,35 @@ impl<'a> Decoder<'a> {
                 let args = self.pop_as::<PyTuple>("a union's members")?;
                 let mut members = args.as_slice().iter().cloned();
                 let first = members.next().ok_or_else(|| corrupt("an empty union"))?;
-                let union = members.try_fold(first, |acc, m| vm._or(&acc, &m)).map_err(|e| py_err(vm, "a union", e))?;
+                let union = members
+                    .try_fold(first, |acc, m| vm._or(&acc, &m))
+                    .map_err(|e| py_err(vm, "a union", e))?;
                 self.push(union, true);
             }
             ops::REDUCE_NEW => {
                 let args = self.pop_as::<PyTuple>("reduction arguments")?;
                 let cls = self.pop_as::<PyType>("a class")?;
-                let new = solid_base(&cls).as_object().get_attr("__new__", vm).map_err(|e| py_err(vm, "__new__", e))?;
+                let new = solid_base(&cls)
+                    .as_object()
+                    .get_attr("__new__", vm)
+                    .map_err(|e| py_err(vm, "__new__", e))?;
                 let mut call_args = vec![cls.clone().into()];
                 call_args.extend(args.as_slice().iter().cloned());
-                let o = new.call(call_args, vm).map_err(|e| py_err(vm, &format!("making a '{}'", cls.name()), e))?;
+                let o = new
+                    .call(call_args, vm)
+                    .map_err(|e| py_err(vm, &format!("making a '{}'", cls.name()), e))?;
                 self.push(o, true);
             }
             ops::FRAME => {
                 let frame = self.frame()?;
                 self.stack.push(Item::Frame(Box::new(frame)));
             }
-            _ => return Err(SnapshotError::Corrupt(format!("unknown op {op} at byte {}", self.r.position()))),
+            _ => {
+                return Err(SnapshotError::Corrupt(format!(
+                    "unknown op {op} at byte {}",
+                    self.r.position()
+                )))
+            }
         }
         Ok(())
     }
@@ -649,8 +823,14 @@ impl<'a> Decoder<'a> {
         }
         let qualname = self.pop_as::<PyStr>("a function's qualified name")?;
         let name = self.pop_as::<PyStr>("a function's name")?;
-        let kwdefaults = self.pop_opt()?.map(|d| d.downcast::<PyDict>().map_err(|_| corrupt("__kwdefaults__ is not a dict"))).transpose()?;
-        let defaults = self.pop_opt()?.map(|d| d.downcast::<PyTuple>().map_err(|_| corrupt("__defaults__ is not a tuple"))).transpose()?;
+        let kwdefaults = self
+            .pop_opt()?
+            .map(|d| d.downcast::<PyDict>().map_err(|_| corrupt("__kwdefaults__ is not a dict")))
+            .transpose()?;
+        let defaults = self
+            .pop_opt()?
+            .map(|d| d.downcast::<PyTuple>().map_err(|_| corrupt("__defaults__ is not a tuple")))
+            .transpose()?;
         let mut closure = Vec::with_capacity(n_closure);
         for _ in 0..n_closure {
             closure.push(self.pop_as::<Cell>("a closure cell")?);
@@ -685,7 +865,9 @@ impl<'a> Decoder<'a> {
             return Err(corrupt("a metaclass that is not a subclass of type"));
         }
         let ns = vm.ctx.new_dict();
-        let set = |k: &str, v: PyObjectRef| ns.set_item(k, v, vm).map_err(|e| py_err(vm, "a class namespace", e));
+        let set = |k: &str, v: PyObjectRef| {
+            ns.set_item(k, v, vm).map_err(|e| py_err(vm, "a class namespace", e))
+        };
         set("__qualname__", qualname)?;
         if let Some(m) = module {
             set("__module__", m)?;
@@ -707,13 +889,22 @@ impl<'a> Decoder<'a> {
                 }
             }
         }
-        let new = vm.ctx.types.type_type.as_object().get_attr("__new__", vm).map_err(|e| py_err(vm, "type.__new__", e))?;
+        let new = vm
+            .ctx
+            .types
+            .type_type
+            .as_object()
+            .get_attr("__new__", vm)
+            .map_err(|e| py_err(vm, "type.__new__", e))?;
         let made = new.call((meta, name, bases, ns), vm);
         for (t, h) in hidden {
             t.attributes.set(hook, h);
         }
         let cls = made.map_err(|e| py_err(vm, "making a class", e))?;
-        if cls.downcast_ref::<PyType>().is_none_or(|t| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE)) {
+        if cls
+            .downcast_ref::<PyType>()
+            .is_none_or(|t| !t.slots.flags.has_feature(PyTypeFlags::HEAPTYPE))
+        {
             return Err(corrupt("a class was not made"));
         }
         self.classes.insert(cls.get_id());
@@ -729,14 +920,19 @@ impl<'a> Decoder<'a> {
         }
         // pickle's default: a dict updates `__dict__`; `(dict, slots)` sets slots too.
         let (dict_state, slot_state) = match state.downcast_ref::<PyTuple>() {
-            Some(t) if t.len() == 2 => (Some(t.as_slice()[0].clone()), Some(t.as_slice()[1].clone())),
+            Some(t) if t.len() == 2 => {
+                (Some(t.as_slice()[0].clone()), Some(t.as_slice()[1].clone()))
+            }
             _ => (Some(state), None),
         };
         for (part, into_dict) in [(dict_state, true), (slot_state, false)] {
             let Some(part) = part.filter(|p| !vm.is_none(p)) else { continue };
-            let d = part.downcast::<PyDict>().map_err(|_| corrupt("an object's state is not a dict"))?;
+            let d = part
+                .downcast::<PyDict>()
+                .map_err(|_| corrupt("an object's state is not a dict"))?;
             for (k, v) in &*d {
-                let name: PyStrRef = k.downcast().map_err(|_| corrupt("an attribute name is not a string"))?;
+                let name: PyStrRef =
+                    k.downcast().map_err(|_| corrupt("an attribute name is not a string"))?;
                 let done = if into_dict {
                     target.dict().map(|own| own.set_item(&*name, v.clone(), vm))
                 } else {
@@ -744,7 +940,9 @@ impl<'a> Decoder<'a> {
                 };
                 match done {
                     Some(r) => r.map_err(|e| py_err(vm, "an attribute", e))?,
-                    None => target.set_attr(&name, v, vm).map_err(|e| py_err(vm, "an attribute", e))?,
+                    None => {
+                        target.set_attr(&name, v, vm).map_err(|e| py_err(vm, "an attribute", e))?
+                    }
                 }
             }
         }
@@ -817,7 +1015,9 @@ impl<'a> Decoder<'a> {
                 meta: next()?,
                 name: next()?,
                 bases: next()?,
-                kwargs: next()?.downcast::<PyDict>().map_err(|_| corrupt("class keywords are not a dict"))?,
+                kwargs: next()?
+                    .downcast::<PyDict>()
+                    .map_err(|_| corrupt("class keywords are not a dict"))?,
                 namespace: next()?,
             },
             2 => Completion::Init { instance: next()? },
@@ -857,14 +1057,15 @@ impl<'a> Decoder<'a> {
         })
     }
 
-
     fn value(&self, item: Item) -> Result<Value, SnapshotError> {
         Ok(match item {
             Item::Int(i) => Value::Int(i),
             Item::Float(f) => Value::Float(f),
             Item::Null => Value::Null,
             Item::Obj(o) => Value::Obj(o),
-            Item::Unbound | Item::Frame(_) => return Err(corrupt("a frame slot holds a non-value")),
+            Item::Unbound | Item::Frame(_) => {
+                return Err(corrupt("a frame slot holds a non-value"))
+            }
         })
     }
 
@@ -874,7 +1075,8 @@ impl<'a> Decoder<'a> {
         let code = &frame.code.code;
         let key = std::sync::Arc::as_ptr(code);
         if !self.depths.contains_key(&key) {
-            let depths = entry_depths(code).map_err(|e| SnapshotError::Corrupt(format!("its code does not analyse: {e}")))?;
+            let depths = entry_depths(code)
+                .map_err(|e| SnapshotError::Corrupt(format!("its code does not analyse: {e}")))?;
             self.depths.insert(key, depths);
         }
         let need = min_depth(code, &self.depths[&key], frame.pc, role);
@@ -924,10 +1126,13 @@ impl<'a> Decoder<'a> {
             // Where the loop of the frame below goes when this frame's iterator is done.
             let exhausted = match &frame.completion {
                 Completion::IterNext { exhausted }
-                | Completion::Generator { mode: ResumeMode::ForIter { exhausted }, .. } => Some(*exhausted),
+                | Completion::Generator { mode: ResumeMode::ForIter { exhausted }, .. } => {
+                    Some(*exhausted)
+                }
                 _ => None,
             };
-            if let (Some(target), Some(caller)) = (exhausted, i.checked_sub(1).map(|c| &frames[c])) {
+            if let (Some(target), Some(caller)) = (exhausted, i.checked_sub(1).map(|c| &frames[c]))
+            {
                 let at_loop = caller.pc.checked_sub(1).and_then(|p| caller.code.instrs.get(p));
                 if !matches!(at_loop, Some(crate::bytecode::Instr::ForIter(t)) if *t == target) {
                     return Err(corrupt("a loop's exit does not match the loop"));

@@ -12,8 +12,8 @@ use std::sync::Arc;
 
 use malachite_bigint::BigInt;
 use rustpython_vm::builtins::{
-    PyByteArray, PyBytes, PyComplex, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyModule,
-    PySet, PyStr, PyTuple, PyType,
+    PyByteArray, PyBytes, PyComplex, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyModule, PySet,
+    PyStr, PyTuple, PyType,
 };
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, Py, PyObjectRef, VirtualMachine};
@@ -184,7 +184,9 @@ impl<'a> Encoder<'a> {
             match task {
                 Task::Save(item, at) => self.save(item, at)?,
                 Task::Raw(bytes) => self.w.buf.extend_from_slice(&bytes),
-                Task::Finish { obj, n, create, fills, at } => self.finish(obj, n, create, fills, at),
+                Task::Finish { obj, n, create, fills, at } => {
+                    self.finish(obj, n, create, fills, at)
+                }
             }
         }
         Ok(())
@@ -262,7 +264,11 @@ impl<'a> Encoder<'a> {
         let entered = self.in_progress.entry(obj.get_id()).or_insert(0);
         *entered += 1;
         if *entered > 2 {
-            return Err(self.error(at, &obj, "it is part of its own constructor's arguments".into()));
+            return Err(self.error(
+                at,
+                &obj,
+                "it is part of its own constructor's arguments".into(),
+            ));
         }
         let plan = self.plan(&obj).map_err(|reason| self.error(at, &obj, reason))?;
         let n = plan.components.len();
@@ -392,7 +398,11 @@ impl<'a> Encoder<'a> {
         if t.is(types.list_type) {
             let list = obj.downcast_ref::<PyList>().expect("list");
             let elements = list.borrow_vec().to_vec();
-            return Ok(plan(vec![], vec![ops::LIST], vec![Fill::counted(ops::APPENDS, 1, items(elements))]));
+            return Ok(plan(
+                vec![],
+                vec![ops::LIST],
+                vec![Fill::counted(ops::APPENDS, 1, items(elements))],
+            ));
         }
         if t.is(types.dict_type) {
             let dict = obj.downcast_ref::<PyDict>().expect("dict");
@@ -400,7 +410,11 @@ impl<'a> Encoder<'a> {
         }
         if t.is(types.set_type) {
             let set = obj.downcast_ref::<PySet>().expect("set");
-            return Ok(plan(vec![], vec![ops::SET], vec![Fill::counted(ops::ADDS, 1, items(set.elements()))]));
+            return Ok(plan(
+                vec![],
+                vec![ops::SET],
+                vec![Fill::counted(ops::ADDS, 1, items(set.elements()))],
+            ));
         }
         if t.is(types.frozenset_type) {
             let set = obj.downcast_ref::<PyFrozenSet>().expect("frozenset");
@@ -461,7 +475,10 @@ impl<'a> Encoder<'a> {
             let fills = match frame.as_ref() {
                 Some(frame) => {
                     let f = self.frame_plan(frame, FrameOwner::Generator)?;
-                    vec![Fill::single(ops::GEN_FRAME, vec![(Label::Static("its frame"), Item::Frame(Box::new(f)))])]
+                    vec![Fill::single(
+                        ops::GEN_FRAME,
+                        vec![(Label::Static("its frame"), Item::Frame(Box::new(f)))],
+                    )]
                 }
                 None => vec![],
             };
@@ -496,7 +513,11 @@ impl<'a> Encoder<'a> {
         }
         if obj.downcast_ref::<PyModule>().is_some() {
             let dict = obj.dict().ok_or("the module has no __dict__")?;
-            let name = dict.get_item_opt("__name__", vm).ok().flatten().unwrap_or_else(|| vm.ctx.new_str("?").into());
+            let name = dict
+                .get_item_opt("__name__", vm)
+                .ok()
+                .flatten()
+                .unwrap_or_else(|| vm.ctx.new_str("?").into());
             let components = vec![
                 (Label::Static("__name__"), Item::Obj(name)),
                 (Label::Static("__dict__"), Item::Obj(dict.into())),
@@ -511,8 +532,14 @@ impl<'a> Encoder<'a> {
         }
         if t.is(types.bound_method_type) {
             let components = vec![
-                (Label::Static("__func__"), Item::Obj(obj.get_attr("__func__", vm).map_err(|_| "no __func__")?)),
-                (Label::Static("__self__"), Item::Obj(obj.get_attr("__self__", vm).map_err(|_| "no __self__")?)),
+                (
+                    Label::Static("__func__"),
+                    Item::Obj(obj.get_attr("__func__", vm).map_err(|_| "no __func__")?),
+                ),
+                (
+                    Label::Static("__self__"),
+                    Item::Obj(obj.get_attr("__self__", vm).map_err(|_| "no __self__")?),
+                ),
             ];
             return Ok(plan(components, vec![ops::BOUND_METHOD], vec![]));
         }
@@ -522,7 +549,10 @@ impl<'a> Encoder<'a> {
                 return Err("it is a builtin function that no module names".into());
             }
             let name = obj.get_attr("__name__", vm).map_err(|_| "it has no __name__")?;
-            let components = vec![(Label::Static("__self__"), Item::Obj(owner)), (Label::Static("__name__"), Item::Obj(name))];
+            let components = vec![
+                (Label::Static("__self__"), Item::Obj(owner)),
+                (Label::Static("__name__"), Item::Obj(name)),
+            ];
             return Ok(plan(components, vec![ops::GET_ATTR], vec![]));
         }
         if t.is(types.property_type) {
@@ -537,8 +567,16 @@ impl<'a> Encoder<'a> {
         }
         if t.is(types.staticmethod_type) || t.is(types.classmethod_type) {
             let func = obj.get_attr("__func__", vm).map_err(|_| "it has no __func__")?;
-            let op = if t.is(types.staticmethod_type) { ops::STATIC_METHOD } else { ops::CLASS_METHOD };
-            let fills = dict_of(obj).map(|d| vec![Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))])]).unwrap_or_default();
+            let op =
+                if t.is(types.staticmethod_type) { ops::STATIC_METHOD } else { ops::CLASS_METHOD };
+            let fills = dict_of(obj)
+                .map(|d| {
+                    vec![Fill::single(
+                        ops::SET_DICT,
+                        vec![(Label::Static("__dict__"), Item::Obj(d))],
+                    )]
+                })
+                .unwrap_or_default();
             return Ok(plan(vec![(Label::Static("__func__"), Item::Obj(func))], vec![op], fills));
         }
         if t.is(types.function_type) {
@@ -548,7 +586,11 @@ impl<'a> Encoder<'a> {
             .iter()
             .position(|v| t.is(*v));
         if let Some(kind) = view {
-            let dict = obj.get_attr("mapping", vm).ok().and_then(|m| referent(&m, vm)).ok_or("its dict cannot be found")?;
+            let dict = obj
+                .get_attr("mapping", vm)
+                .ok()
+                .and_then(|m| referent(&m, vm))
+                .ok_or("its dict cannot be found")?;
             let components = vec![(Label::Static("mapping"), Item::Obj(dict))];
             return Ok(plan(components, vec![ops::DICT_VIEW, kind as u8], vec![]));
         }
@@ -557,21 +599,35 @@ impl<'a> Encoder<'a> {
             if mapping.downcast_ref::<PyType>().is_some() {
                 // `Class.__dict__`.
                 let name = Item::Obj(vm.ctx.new_str("__dict__").into());
-                let components = vec![(Label::Static("its class"), Item::Obj(mapping)), (Label::Static("__dict__"), name)];
+                let components = vec![
+                    (Label::Static("its class"), Item::Obj(mapping)),
+                    (Label::Static("__dict__"), name),
+                ];
                 return Ok(plan(components, vec![ops::GET_ATTR], vec![]));
             }
-            return Ok(plan(vec![(Label::Static("mapping"), Item::Obj(mapping))], vec![ops::MAPPING_PROXY], vec![]));
+            return Ok(plan(
+                vec![(Label::Static("mapping"), Item::Obj(mapping))],
+                vec![ops::MAPPING_PROXY],
+                vec![],
+            ));
         }
         if t.is(types.getset_type) || t.is(types.member_descriptor_type) {
             // A class's own descriptor, found again in the restored class's namespace.
             let owner = obj.get_attr("__objclass__", vm).map_err(|_| "it has no owner class")?;
             let name = obj.get_attr("__name__", vm).map_err(|_| "it has no name")?;
-            let components = vec![(Label::Static("__objclass__"), Item::Obj(owner)), (Label::Static("__name__"), Item::Obj(name))];
+            let components = vec![
+                (Label::Static("__objclass__"), Item::Obj(owner)),
+                (Label::Static("__name__"), Item::Obj(name)),
+            ];
             return Ok(plan(components, vec![ops::CLASS_ENTRY], vec![]));
         }
         if t.is(types.union_type) {
             let args = obj.get_attr("__args__", vm).map_err(|_| "it has no __args__")?;
-            return Ok(plan(vec![(Label::Static("__args__"), Item::Obj(args))], vec![ops::UNION], vec![]));
+            return Ok(plan(
+                vec![(Label::Static("__args__"), Item::Obj(args))],
+                vec![ops::UNION],
+                vec![],
+            ));
         }
         if let Some(plan) = self.pattern_plan(obj)? {
             return Ok(plan);
@@ -611,16 +667,20 @@ impl<'a> Encoder<'a> {
         components.push((Label::Static("__defaults__"), Item::Obj(defaults)));
         components.push((Label::Static("__kwdefaults__"), Item::Obj(kwdefaults)));
         components.push((Label::Static("__name__"), Item::Obj(f.name.read().clone().into())));
-        components.push((Label::Static("__qualname__"), Item::Obj(f.qualname.read().clone().into())));
+        components
+            .push((Label::Static("__qualname__"), Item::Obj(f.qualname.read().clone().into())));
         let fills = dict_of(obj)
-            .map(|d| vec![Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))])])
+            .map(|d| {
+                vec![Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))])]
+            })
             .unwrap_or_default();
         Ok(Plan { components, create: w.buf, fills })
     }
 
     fn py_function_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
         let vm = self.vm;
-        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let get =
+            |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
         let code = get("__code__")?;
         let marshal = vm.import("marshal", 0).map_err(|_| "marshal is missing")?;
         let dumped = vm
@@ -640,16 +700,20 @@ impl<'a> Encoder<'a> {
         }
         let mut fills = vec![Fill::counted(ops::SET_ATTRS, 2, attrs)];
         if let Some(d) = dict_of(obj) {
-            fills.push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
+            fills
+                .push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
         }
         Ok(Plan { components, create: vec![ops::PY_FUNCTION], fills })
     }
 
     fn class_plan(&self, obj: &PyObjectRef, typ: &PyType) -> Result<Plan, String> {
         let vm = self.vm;
-        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
-        let slots = typ.attributes.get(vm.ctx.intern_str("__slots__")).unwrap_or_else(|| vm.ctx.none());
-        let module = typ.attributes.get(vm.ctx.intern_str("__module__")).unwrap_or_else(|| vm.ctx.none());
+        let get =
+            |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let slots =
+            typ.attributes.get(vm.ctx.intern_str("__slots__")).unwrap_or_else(|| vm.ctx.none());
+        let module =
+            typ.attributes.get(vm.ctx.intern_str("__module__")).unwrap_or_else(|| vm.ctx.none());
         let bases: Vec<PyObjectRef> = typ.bases.read().iter().map(|b| b.clone().into()).collect();
         let components = vec![
             (Label::Static("metaclass"), Item::Obj(obj.class().to_owned().into())),
@@ -684,12 +748,14 @@ impl<'a> Encoder<'a> {
 
     fn exception_plan(&mut self, obj: &PyObjectRef) -> Result<Plan, String> {
         let vm = self.vm;
-        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let get =
+            |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
         let components = vec![
             (Label::Static("__class__"), Item::Obj(obj.class().to_owned().into())),
             (Label::Static("args"), Item::Obj(get("args")?)),
         ];
-        let suppress = get("__suppress_context__")?.try_to_bool(vm).map_err(|_| "bad __suppress_context__")?;
+        let suppress =
+            get("__suppress_context__")?.try_to_bool(vm).map_err(|_| "bad __suppress_context__")?;
         let mut fills = vec![Fill {
             items: vec![
                 (Label::Static("__cause__"), Item::Obj(get("__cause__")?)),
@@ -705,7 +771,8 @@ impl<'a> Encoder<'a> {
             fills.push(Fill::counted(ops::SET_ATTRS, 2, members));
         }
         if let Some(d) = dict_of(obj) {
-            fills.push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
+            fills
+                .push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
         }
         Ok(Plan { components, create: vec![ops::EXCEPTION], fills })
     }
@@ -734,18 +801,48 @@ impl<'a> Encoder<'a> {
             fills.push(Fill::counted(ops::ADDS, 1, enumerate(items)));
             None
         } else if base.is(types.int_type) {
-            Some(vm.ctx.new_bigint(obj.downcast_ref::<PyInt>().ok_or("not an int")?.as_bigint()).into())
+            Some(
+                vm.ctx
+                    .new_bigint(obj.downcast_ref::<PyInt>().ok_or("not an int")?.as_bigint())
+                    .into(),
+            )
         } else if base.is(types.float_type) {
-            Some(vm.ctx.new_float(obj.downcast_ref::<PyFloat>().ok_or("not a float")?.to_f64()).into())
+            Some(
+                vm.ctx
+                    .new_float(obj.downcast_ref::<PyFloat>().ok_or("not a float")?.to_f64())
+                    .into(),
+            )
         } else if base.is(types.str_type) {
-            Some(vm.ctx.new_str(obj.downcast_ref::<PyStr>().ok_or("not a str")?.as_wtf8().to_owned()).into())
+            Some(
+                vm.ctx
+                    .new_str(obj.downcast_ref::<PyStr>().ok_or("not a str")?.as_wtf8().to_owned())
+                    .into(),
+            )
         } else if base.is(types.bytes_type) {
-            Some(vm.ctx.new_bytes(obj.downcast_ref::<PyBytes>().ok_or("not bytes")?.as_bytes().to_vec()).into())
+            Some(
+                vm.ctx
+                    .new_bytes(
+                        obj.downcast_ref::<PyBytes>().ok_or("not bytes")?.as_bytes().to_vec(),
+                    )
+                    .into(),
+            )
         } else if base.is(types.tuple_type) {
-            Some(vm.ctx.new_tuple(obj.downcast_ref::<PyTuple>().ok_or("not a tuple")?.as_slice().to_vec()).into())
+            Some(
+                vm.ctx
+                    .new_tuple(
+                        obj.downcast_ref::<PyTuple>().ok_or("not a tuple")?.as_slice().to_vec(),
+                    )
+                    .into(),
+            )
         } else if base.is(types.frozenset_type) {
             let elements = obj.downcast_ref::<PyFrozenSet>().ok_or("not a frozenset")?.elements();
-            Some(types.frozenset_type.as_object().call((vm.ctx.new_tuple(elements),), vm).map_err(|_| "frozenset")?)
+            Some(
+                types
+                    .frozenset_type
+                    .as_object()
+                    .call((vm.ctx.new_tuple(elements),), vm)
+                    .map_err(|_| "frozenset")?,
+            )
         } else {
             return Ok(None);
         };
@@ -761,7 +858,8 @@ impl<'a> Encoder<'a> {
             fills.push(Fill::counted(ops::SET_ATTRS, 2, slots));
         }
         if let Some(d) = dict_of(obj) {
-            fills.push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
+            fills
+                .push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
         }
         Ok(Some(Plan { components, create: vec![create], fills }))
     }
@@ -784,7 +882,9 @@ impl<'a> Encoder<'a> {
                 if !descr.class().is(vm.ctx.types.member_descriptor_type) {
                     continue;
                 }
-                let Some(key) = name.downcast_ref::<PyStr>().map(|s| s.to_string()) else { continue };
+                let Some(key) = name.downcast_ref::<PyStr>().map(|s| s.to_string()) else {
+                    continue;
+                };
                 if key != "__suppress_context__" && !found.iter().any(|(k, _, _)| *k == key) {
                     found.push((key, name, descr));
                 }
@@ -815,12 +915,17 @@ impl<'a> Encoder<'a> {
         let vm = self.vm;
         let t = obj.class();
         let module = t.as_object().get_attr("__module__", vm).ok();
-        let in_re = module.is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"re"));
+        let in_re = module
+            .is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"re"));
         if !(in_re && &*t.name() == "Pattern") {
             return Ok(None);
         }
-        let compile = vm.import("re", 0).and_then(|re| re.get_attr("compile", vm)).map_err(|_| "re.compile is missing")?;
-        let get = |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let compile = vm
+            .import("re", 0)
+            .and_then(|re| re.get_attr("compile", vm))
+            .map_err(|_| "re.compile is missing")?;
+        let get =
+            |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
         let args = vm.ctx.new_tuple(vec![get("pattern")?, get("flags")?]);
         let components = vec![
             (Label::Static("re.compile"), Item::Obj(compile)),
@@ -836,7 +941,9 @@ impl<'a> Encoder<'a> {
             format!("it cannot be reduced ({}: {msg})", e.class().name())
         })?;
         if let Some(name) = reduced.downcast_ref::<PyStr>() {
-            let module = obj.get_attr("__module__", vm).map_err(|_| "it names itself but has no __module__")?;
+            let module = obj
+                .get_attr("__module__", vm)
+                .map_err(|_| "it names itself but has no __module__")?;
             let module = module.downcast_ref::<PyStr>().ok_or("its __module__ is not a string")?;
             let mut w = Writer::default();
             w.u8(ops::GLOBAL);
@@ -844,7 +951,9 @@ impl<'a> Encoder<'a> {
             w.str(&name.to_string());
             return Ok(Plan { components: vec![], create: w.buf, fills: vec![] });
         }
-        let parts = reduced.downcast_ref::<PyTuple>().ok_or("__reduce_ex__ returned neither a tuple nor a string")?;
+        let parts = reduced
+            .downcast_ref::<PyTuple>()
+            .ok_or("__reduce_ex__ returned neither a tuple nor a string")?;
         let parts = parts.as_slice();
         if !(2..=6).contains(&parts.len()) {
             return Err("__reduce_ex__ returned a tuple of the wrong size".into());
@@ -873,7 +982,10 @@ impl<'a> Encoder<'a> {
         if let Some(items) = part(4) {
             let mut pairs = Vec::new();
             for (i, pair) in collect(&items, vm)?.into_iter().enumerate() {
-                let pair = pair.downcast_ref::<PyTuple>().filter(|p| p.len() == 2).ok_or("its dict items are not pairs")?;
+                let pair = pair
+                    .downcast_ref::<PyTuple>()
+                    .filter(|p| p.len() == 2)
+                    .ok_or("its dict items are not pairs")?;
                 pairs.push((Label::Item(i), Item::Obj(pair.as_slice()[0].clone())));
                 pairs.push((Label::Item(i), Item::Obj(pair.as_slice()[1].clone())));
             }
@@ -937,7 +1049,10 @@ impl<'a> Encoder<'a> {
             }
             Completion::Init { instance } => {
                 w.u8(2);
-                components.push((Label::Static("instance being initialised"), Item::Obj(instance.clone())));
+                components.push((
+                    Label::Static("instance being initialised"),
+                    Item::Obj(instance.clone()),
+                ));
             }
             Completion::IterNext { exhausted } => {
                 w.u8(3);
@@ -977,7 +1092,8 @@ pub enum FrameOwner {
 /// items: the namespace of an `Enum` class body that is still running.
 fn restored_not_replayed(cls: &Py<PyType>, vm: &VirtualMachine) -> bool {
     let module = cls.as_object().get_attr("__module__", vm).ok();
-    let in_enum = module.is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"enum"));
+    let in_enum =
+        module.is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"enum"));
     in_enum && matches!(&*cls.name(), "EnumDict" | "_EnumDict")
 }
 
@@ -1015,7 +1131,9 @@ fn dict_fill(dict: &Py<PyDict>) -> Fill {
 
 fn cell_fill(contents: Option<PyObjectRef>) -> Vec<Fill> {
     contents
-        .map(|c| vec![Fill::single(ops::CELL_SET, vec![(Label::Static("cell_contents"), Item::Obj(c))])])
+        .map(|c| {
+            vec![Fill::single(ops::CELL_SET, vec![(Label::Static("cell_contents"), Item::Obj(c))])]
+        })
         .unwrap_or_default()
 }
 
@@ -1047,10 +1165,8 @@ pub fn solid_base(cls: &Py<PyType>) -> rustpython_vm::PyRef<PyType> {
 /// `__weakref__` descriptors and the slots' member descriptors.
 fn made_by_class_creation(value: &PyObjectRef, class: &PyObjectRef, vm: &VirtualMachine) -> bool {
     let t = value.class();
-    let descriptor =
-        t.is(vm.ctx.types.getset_type) || t.is(vm.ctx.types.member_descriptor_type);
-    descriptor
-        && value.get_attr("__objclass__", vm).is_ok_and(|owner| owner.is(class))
+    let descriptor = t.is(vm.ctx.types.getset_type) || t.is(vm.ctx.types.member_descriptor_type);
+    descriptor && value.get_attr("__objclass__", vm).is_ok_and(|owner| owner.is(class))
 }
 
 fn write_int(w: &mut Writer, i: &BigInt) {

@@ -55,11 +55,9 @@ pub struct CaptureError {
 impl fmt::Display for SnapshotError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SnapshotError::Capture(c) => write!(
-                f,
-                "cannot snapshot a '{}' object ({}): {}",
-                c.type_name, c.path, c.reason
-            ),
+            SnapshotError::Capture(c) => {
+                write!(f, "cannot snapshot a '{}' object ({}): {}", c.type_name, c.path, c.reason)
+            }
             SnapshotError::Finished => write!(f, "the program has finished: nothing to snapshot"),
             SnapshotError::NotASnapshot => write!(f, "not a Sleepy snapshot"),
             SnapshotError::Incompatible(why) => write!(f, "incompatible snapshot: {why}"),
@@ -346,7 +344,10 @@ pub(crate) fn read(
     let mut roots = Vec::with_capacity(header.units.len());
     for (filename, mode, source) in &header.units {
         let code = crate::compiler::compile(source, filename, *mode).map_err(|e| {
-            SnapshotError::Corrupt(format!("its source for {filename} does not compile: {}", e.message))
+            SnapshotError::Corrupt(format!(
+                "its source for {filename} does not compile: {}",
+                e.message
+            ))
         })?;
         rt.record_unit(Unit {
             filename: filename.clone(),

@@ -122,7 +122,8 @@ fn belongs_to_program(obj: &PyObjectRef, program_modules: &[String], vm: &Virtua
 /// Finds a permanent in the interpreter restoring a snapshot.
 pub fn resolve(perm: &Perm, vm: &VirtualMachine) -> Result<PyObjectRef, String> {
     let module = |name: &str| -> Result<PyObjectRef, String> {
-        vm.import(&vm.ctx.new_str(name), 0).map_err(|_| format!("module '{name}' cannot be imported here"))?;
+        vm.import(&vm.ctx.new_str(name), 0)
+            .map_err(|_| format!("module '{name}' cannot be imported here"))?;
         let modules = vm.sys_module.get_attr("modules", vm).map_err(|_| "no sys.modules")?;
         modules.get_item(name, vm).map_err(|_| format!("module '{name}' is not in sys.modules"))
     };
@@ -145,7 +146,9 @@ pub fn resolve(perm: &Perm, vm: &VirtualMachine) -> Result<PyObjectRef, String> 
             typ.attributes
                 .entries()
                 .into_iter()
-                .find(|(k, _)| k.downcast_ref::<PyStr>().is_some_and(|k| k.as_bytes() == name.as_bytes()))
+                .find(|(k, _)| {
+                    k.downcast_ref::<PyStr>().is_some_and(|k| k.as_bytes() == name.as_bytes())
+                })
                 .map(|(_, v)| v)
                 .ok_or_else(|| format!("'{m}.{t}.{name}' does not exist here"))
         }

@@ -125,9 +125,8 @@ pub fn module_frame(
 ) -> PyResult<Frame> {
     let path = rt.program_module_path(name).expect("program module");
     let source = rt.files.borrow().get(&path).cloned().expect("file exists");
-    let code = rt
-        .compile(&source, &path, Mode::Exec)
-        .map_err(|e| super::syntax_error_object(&e, vm))?;
+    let code =
+        rt.compile(&source, &path, Mode::Exec).map_err(|e| super::syntax_error_object(&e, vm))?;
     rt.register_source(&path, &source);
     let dict = vm.ctx.new_dict();
     let is_package = path.ends_with("__init__.py");

@@ -259,10 +259,8 @@ fn compile_builtin(ev: &mut Eval, args: &[Value], kwargs: &Option<Kwargs>) -> Py
         "eval" => Mode::Eval,
         _ => return Err(vm.new_value_error("compile() mode must be 'exec', 'eval' or 'single'")),
     };
-    let code = ev
-        .rt
-        .compile(&text, &filename, mode)
-        .map_err(|e| super::syntax_error_object(&e, vm))?;
+    let code =
+        ev.rt.compile(&text, &filename, mode).map_err(|e| super::syntax_error_object(&e, vm))?;
     ev.rt.register_source(&filename, &text);
     push(ev, Code::new_ref(code, vm));
     Ok(Flow::Next)

@@ -86,7 +86,7 @@ fn run_program(path: &Path, mode: Mode) -> Outcome {
         if let Status::Suspended(pause) = &status {
             pauses += 1;
             let for_host = !matches!(pause, Pause::Budget);
-            if mode.roundtrips > 0 && (pauses % stride == 0 || for_host) {
+            if mode.roundtrips > 0 && (pauses.is_multiple_of(stride) || for_host) {
                 let restored = session.snapshot().and_then(|bytes| {
                     Session::restore(&bytes, Box::new(CaptureHost(captured.clone())))
                 });

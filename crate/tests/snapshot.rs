@@ -45,12 +45,12 @@ fn start(source: &str, console: &Rc<RefCell<Console>>) -> Session {
 fn run(source: &str, fuel: u64, stride: usize) -> (String, usize) {
     let console = Rc::new(RefCell::new(Console::default()));
     let mut session = start(source, &console);
-    let mut pauses = 0;
+    let mut pauses: usize = 0;
     loop {
         let status = session.run(fuel);
         if matches!(status, Status::Suspended(_)) {
             pauses += 1;
-            if stride > 0 && pauses % stride == 0 {
+            if stride > 0 && pauses.is_multiple_of(stride) {
                 let bytes = session.snapshot().unwrap_or_else(|e| panic!("snapshot: {e}"));
                 session = Session::restore(&bytes, Box::new(TestHost(console.clone())))
                     .unwrap_or_else(|e| panic!("restore: {e}"));

@@ -98,6 +98,8 @@ fn awaits(callee: &Completion) -> Result<Awaits, SnapshotError> {
 
 /// What the final `SESSION` op hands over.
 pub struct Decoded {
+    // Boxed as the session keeps them: frames move between stacks and generators.
+    #[allow(clippy::vec_box)]
     pub frames: Vec<Box<Frame>>,
     pub modules: Vec<(String, PyObjectRef)>,
     pub random_state: Option<PyObjectRef>,
@@ -1074,12 +1076,15 @@ impl<'a> Decoder<'a> {
     fn check_depth(&mut self, frame: &Frame, role: FrameRole) -> Result<(), SnapshotError> {
         let code = &frame.code.code;
         let key = std::sync::Arc::as_ptr(code);
-        if !self.depths.contains_key(&key) {
-            let depths = entry_depths(code)
-                .map_err(|e| SnapshotError::Corrupt(format!("its code does not analyse: {e}")))?;
-            self.depths.insert(key, depths);
-        }
-        let need = min_depth(code, &self.depths[&key], frame.pc, role);
+        let depths = match self.depths.entry(key) {
+            std::collections::hash_map::Entry::Occupied(e) => e.into_mut(),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(entry_depths(code).map_err(|e| {
+                    SnapshotError::Corrupt(format!("its code does not analyse: {e}"))
+                })?)
+            }
+        };
+        let need = min_depth(code, depths, frame.pc, role);
         match need {
             Some(d) if frame.stack.len() == d as usize => Ok(()),
             Some(_) => Err(corrupt("a frame's value stack does not fit its position")),

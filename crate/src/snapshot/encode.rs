@@ -149,8 +149,6 @@ pub struct Encoder<'a> {
     tasks: Vec<Task>,
     paths: Vec<(u32, Label)>,
     members: HashMap<(usize, bool), Rc<Members>>,
-    /// Objects written, for statistics.
-    pub objects: u64,
 }
 
 const NO_PATH: u32 = u32::MAX;
@@ -172,7 +170,6 @@ impl<'a> Encoder<'a> {
             tasks: Vec::new(),
             paths: Vec::new(),
             members: HashMap::new(),
-            objects: 0,
         }
     }
 
@@ -212,7 +209,6 @@ impl<'a> Encoder<'a> {
     fn memoize(&mut self, obj: PyObjectRef) {
         self.memo.insert(obj.get_id(), self.memo.len() as u32);
         self.keep.push(obj);
-        self.objects += 1;
     }
 
     fn push_components(&mut self, components: Vec<(Label, Item)>, at: u32) {
@@ -947,8 +943,8 @@ impl<'a> Encoder<'a> {
             let module = module.downcast_ref::<PyStr>().ok_or("its __module__ is not a string")?;
             let mut w = Writer::default();
             w.u8(ops::GLOBAL);
-            w.str(&module.to_string());
-            w.str(&name.to_string());
+            w.str(module.as_ref());
+            w.str(name.as_ref());
             return Ok(Plan { components: vec![], create: w.buf, fills: vec![] });
         }
         let parts = reduced

@@ -72,7 +72,6 @@ impl std::error::Error for SnapshotError {}
 /// One step of the way from the program's state to an object, for error messages.
 pub enum Label {
     Frame { name: String, line: u32 },
-    Generator,
     Module(String),
     Stack(usize),
     Local(String),
@@ -87,7 +86,6 @@ impl Label {
     fn describe(&self, vm: &VirtualMachine) -> String {
         match self {
             Label::Frame { name, line } => format!("frame '{name}' line {line}"),
-            Label::Generator => "a suspended generator".into(),
             Label::Module(m) => format!("module '{m}'"),
             Label::Stack(i) => format!("value stack slot {i}"),
             Label::Local(n) => format!("local '{n}'"),
@@ -119,6 +117,8 @@ pub(crate) struct Header {
 
 /// What a restore hands the session.
 pub(crate) struct Restored {
+    // Boxed as the session keeps them.
+    #[allow(clippy::vec_box)]
     pub frames: Vec<Box<Frame>>,
 }
 

@@ -31,6 +31,9 @@ use eval::{Eval, Exit, ResumeWith};
 use frame::{Completion, Frame, LoadedCode, ResumeMode};
 use value::Value;
 
+/// What makes two compilations the same: file name, mode and source text.
+type UnitKey = (String, Mode, Arc<str>);
+
 /// One compiled source text.
 #[derive(Debug, Clone)]
 pub struct Unit {
@@ -100,7 +103,7 @@ pub struct Runtime {
     /// The console as the program wrote it (its newest part),
     /// so a restored session can show what came before.
     pub transcript: RefCell<Transcript>,
-    unit_index: RefCell<HashMap<(String, Mode, Arc<str>), usize>>,
+    unit_index: RefCell<HashMap<UnitKey, usize>>,
     pub abc_cache: RefCell<HashMap<&'static str, PyObjectRef>>,
     /// Finished frames kept for the next calls.
     pub spare_frames: RefCell<Vec<Box<Frame>>>,

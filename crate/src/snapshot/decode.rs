@@ -778,6 +778,16 @@ impl<'a> Decoder<'a> {
                     .ok_or_else(|| corrupt("a class has no such descriptor"))?;
                 self.push(entry, true);
             }
+            ops::SUPER => {
+                let this = self.pop_opt()?;
+                let class = self.pop_obj()?;
+                let super_type = vm.ctx.types.super_type.as_object();
+                let made = match this {
+                    Some(this) => super_type.call((class, this), vm),
+                    None => super_type.call((class,), vm),
+                };
+                self.push(made.map_err(|e| py_err(vm, "a super object", e))?, true);
+            }
             ops::UNION => {
                 let args = self.pop_as::<PyTuple>("a union's members")?;
                 let mut members = args.as_slice().iter().cloned();

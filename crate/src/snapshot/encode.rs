@@ -539,7 +539,12 @@ impl<'a> Encoder<'a> {
             ];
             return Ok(plan(components, vec![ops::BOUND_METHOD], vec![]));
         }
-        if t.is(types.builtin_function_or_method_type) || t.is(types.method_wrapper_type) {
+        // RustPython has two types named "method-wrapper" (slot wrappers bound by `super`
+        // are not `method_wrapper_type`).
+        let builtin_method = t.is(types.builtin_function_or_method_type)
+            || t.is(types.method_wrapper_type)
+            || &*t.name() == "method-wrapper";
+        if builtin_method {
             let owner = obj.get_attr("__self__", vm).map_err(|_| "it has no __self__")?;
             if vm.is_none(&owner) {
                 return Err("it is a builtin function that no module names".into());
@@ -616,6 +621,16 @@ impl<'a> Encoder<'a> {
                 (Label::Static("__name__"), Item::Obj(name)),
             ];
             return Ok(plan(components, vec![ops::CLASS_ENTRY], vec![]));
+        }
+        if t.is(types.super_type) {
+            let get = |name: &'static str| {
+                obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"))
+            };
+            let components = vec![
+                (Label::Static("__thisclass__"), Item::Obj(get("__thisclass__")?)),
+                (Label::Static("__self__"), Item::Obj(get("__self__")?)),
+            ];
+            return Ok(plan(components, vec![ops::SUPER], vec![]));
         }
         if t.is(types.union_type) {
             let args = obj.get_attr("__args__", vm).map_err(|_| "it has no __args__")?;

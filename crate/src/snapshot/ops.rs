@@ -134,6 +134,8 @@ pub const CLASS_ENTRY: u8 = 113;
 pub const UNION: u8 = 114;
 /// [class, args] → `base.__new__(class, *args)` for the class's builtin base.
 pub const REDUCE_NEW: u8 = 115;
+/// [class, object or None] → `super(class, object)` (or `super(class)`).
+pub const SUPER: u8 = 116;
 
 // ---- execution state
 /// The frame header (see `encode::frame_plan`) [stack…, fast…, cells…, globals, builtins,

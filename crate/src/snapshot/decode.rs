@@ -20,7 +20,7 @@ use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, VirtualMachine};
 
 use super::encode::{solid_base, CodeRef};
 use super::format::Reader;
-use super::perms::{resolve, Perm};
+use super::perms::{class_entry, resolve, Perm};
 use super::{ops, SnapshotError};
 use crate::bytecode::stack_depth::{entry_depths, min_depth, Awaits, FrameRole};
 use crate::bytecode::Constant;
@@ -767,16 +767,21 @@ impl<'a> Decoder<'a> {
             ops::CLASS_ENTRY => {
                 let name = self.pop_as::<PyStr>("a descriptor's name")?;
                 let owner = self.pop_as::<PyType>("a descriptor's class")?;
-                let entry = owner
-                    .attributes
-                    .entries()
-                    .into_iter()
-                    .find(|(k, _)| {
-                        k.downcast_ref::<PyStr>().is_some_and(|k| k.as_bytes() == name.as_bytes())
-                    })
-                    .map(|(_, v)| v)
+                let entry = class_entry(&owner, name.as_wtf8(), vm)
                     .ok_or_else(|| corrupt("a class has no such descriptor"))?;
                 self.push(entry, true);
+            }
+            ops::BIND => {
+                let this = self.pop_obj()?;
+                let name = self.pop_as::<PyStr>("a method name")?;
+                let class = self.pop_as::<PyType>("a method's class")?;
+                let descr = class_entry(&class, name.as_wtf8(), vm)
+                    .ok_or_else(|| corrupt("a class has no such method"))?;
+                let bound = vm
+                    .call_get_descriptor(&descr, &this)
+                    .ok_or_else(|| corrupt("a method's descriptor does not bind"))?
+                    .map_err(|e| py_err(vm, "binding a method", e))?;
+                self.push(bound, true);
             }
             ops::SUPER => {
                 let this = self.pop_opt()?;

@@ -20,7 +20,7 @@ use rustpython_vm::{AsObject, Py, PyObjectRef, VirtualMachine};
 
 use super::format::Writer;
 use super::ops;
-use super::perms::{Perm, Registry};
+use super::perms::{class_entry, Perm, Registry};
 use super::{CaptureError, Label};
 use crate::bytecode::{CodeObject, Constant};
 use crate::objects::cell::Cell;
@@ -383,13 +383,10 @@ impl<'a> Encoder<'a> {
         let types = &vm.ctx.types;
         let t = obj.class();
         let plan = |components, create: Vec<u8>, fills| Plan { components, create, fills };
-        let items = |objs: Vec<PyObjectRef>| -> Vec<(Label, Item)> {
-            objs.into_iter().enumerate().map(|(i, o)| (Label::Item(i), Item::Obj(o))).collect()
-        };
         if t.is(types.tuple_type) {
             let tuple = obj.downcast_ref::<PyTuple>().expect("tuple");
             let n = tuple.len();
-            return Ok(plan(items(tuple.as_slice().to_vec()), counted(ops::TUPLE, n), vec![]));
+            return Ok(plan(enumerate(tuple.as_slice().to_vec()), counted(ops::TUPLE, n), vec![]));
         }
         if t.is(types.list_type) {
             let list = obj.downcast_ref::<PyList>().expect("list");
@@ -397,7 +394,7 @@ impl<'a> Encoder<'a> {
             return Ok(plan(
                 vec![],
                 vec![ops::LIST],
-                vec![Fill::counted(ops::APPENDS, 1, items(elements))],
+                vec![Fill::counted(ops::APPENDS, 1, enumerate(elements))],
             ));
         }
         if t.is(types.dict_type) {
@@ -409,14 +406,14 @@ impl<'a> Encoder<'a> {
             return Ok(plan(
                 vec![],
                 vec![ops::SET],
-                vec![Fill::counted(ops::ADDS, 1, items(set.elements()))],
+                vec![Fill::counted(ops::ADDS, 1, enumerate(set.elements()))],
             ));
         }
         if t.is(types.frozenset_type) {
             let set = obj.downcast_ref::<PyFrozenSet>().expect("frozenset");
             let elements = set.elements();
             let n = elements.len();
-            return Ok(plan(items(elements), counted(ops::FROZEN_SET, n), vec![]));
+            return Ok(plan(enumerate(elements), counted(ops::FROZEN_SET, n), vec![]));
         }
         if t.is(types.bytearray_type) {
             let b = obj.downcast_ref::<PyByteArray>().expect("bytearray");
@@ -550,6 +547,16 @@ impl<'a> Encoder<'a> {
                 return Err("it is a builtin function that no module names".into());
             }
             let name = obj.get_attr("__name__", vm).map_err(|_| "it has no __name__")?;
+            // Bound from a class up the MRO (`super().__init__` reaching `object.__init__`):
+            // bound again from that class, since `getattr` would find the most derived one.
+            if let Some(class) = defining_class(obj, &owner, &name, vm) {
+                let components = vec![
+                    (Label::Static("its class"), Item::Obj(class)),
+                    (Label::Static("__name__"), Item::Obj(name)),
+                    (Label::Static("__self__"), Item::Obj(owner)),
+                ];
+                return Ok(plan(components, vec![ops::BIND], vec![]));
+            }
             let components = vec![
                 (Label::Static("__self__"), Item::Obj(owner)),
                 (Label::Static("__name__"), Item::Obj(name)),
@@ -1096,6 +1103,28 @@ impl<'a> Encoder<'a> {
 pub enum FrameOwner {
     Session,
     Generator,
+}
+
+/// The class in `owner`'s MRO whose own namespace entry `name`, bound to `owner`, is the
+/// builtin method `bound`; None for methods of modules and other non-class owners.
+fn defining_class(
+    bound: &PyObjectRef,
+    owner: &PyObjectRef,
+    name: &PyObjectRef,
+    vm: &VirtualMachine,
+) -> Option<PyObjectRef> {
+    let name = name.downcast_ref::<PyStr>()?;
+    let mro: Vec<_> = owner.class().mro.read().clone();
+    for class in std::iter::once(owner.class().to_owned()).chain(mro) {
+        let Some(descr) = class_entry(&class, name.as_wtf8(), vm) else { continue };
+        let Some(Ok(candidate)) = vm.call_get_descriptor(&descr, owner) else { continue };
+        // Same kind first: RustPython's method-wrappers compare equal to any method bound to
+        // the same object.
+        if candidate.class().is(bound.class()) && vm.bool_eq(&candidate, bound).unwrap_or(false) {
+            return Some(class.into());
+        }
+    }
+    None
 }
 
 /// Library classes whose instances are written like the program's (by value) because

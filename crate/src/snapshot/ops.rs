@@ -136,6 +136,9 @@ pub const UNION: u8 = 114;
 pub const REDUCE_NEW: u8 = 115;
 /// [class, object or None] → `super(class, object)` (or `super(class)`).
 pub const SUPER: u8 = 116;
+/// [class, name, object] → the class's own entry `name` bound to the object: a builtin
+/// method bound from a class up the object's MRO.
+pub const BIND: u8 = 117;
 
 // ---- execution state
 /// The frame header (see `encode::frame_plan`) [stack…, fast…, cells…, globals, builtins,

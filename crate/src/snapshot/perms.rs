@@ -56,7 +56,7 @@ impl Registry {
             .collect();
         // Shorter names first, so `os.path` is named by the shortest route to it.
         entries.sort_by(|a, b| (a.0.len(), &a.0).cmp(&(b.0.len(), &b.0)));
-        let program_types: Vec<String> = entries
+        let program_module_names: Vec<String> = entries
             .iter()
             .filter(|(name, module)| is_program_module(name, module))
             .map(|(name, _)| name.clone())
@@ -71,7 +71,9 @@ impl Registry {
             reg.add(dict.clone().into(), Perm::ModuleDict(name.clone()));
             for (key, value) in &*dict {
                 let Some(key) = key.downcast_ref::<PyStr>() else { continue };
-                if is_plain_value(&value, vm) || belongs_to_program(&value, &program_types, vm) {
+                if is_plain_value(&value, vm)
+                    || belongs_to_program(&value, &program_module_names, vm)
+                {
                     continue;
                 }
                 let key = key.to_string();
@@ -143,14 +145,17 @@ pub fn resolve(perm: &Perm, vm: &VirtualMachine) -> Result<PyObjectRef, String> 
             let typ = attr(m, t)?;
             let typ =
                 typ.downcast_ref::<PyType>().ok_or_else(|| format!("'{m}.{t}' is not a class"))?;
-            typ.attributes
-                .entries()
-                .into_iter()
-                .find(|(k, _)| {
-                    k.downcast_ref::<PyStr>().is_some_and(|k| k.as_bytes() == name.as_bytes())
-                })
-                .map(|(_, v)| v)
+            class_entry(typ, name.as_str().as_ref(), vm)
                 .ok_or_else(|| format!("'{m}.{t}.{name}' does not exist here"))
         }
     }
+}
+
+/// The entry `name` of a class's own namespace (not looked up through its bases).
+pub fn class_entry(
+    typ: &PyType,
+    name: &rustpython_vm::common::wtf8::Wtf8,
+    vm: &VirtualMachine,
+) -> Option<PyObjectRef> {
+    typ.attributes.get(vm.ctx.intern_str(name))
 }

@@ -14,9 +14,10 @@ use rustpython_vm::builtins::{
 };
 use rustpython_vm::common::lock::{PyMutex, PyRwLock};
 use rustpython_vm::common::wtf8::Wtf8Buf;
+use rustpython_vm::function::IntoFuncArgs;
 use rustpython_vm::function::PySetterValue;
 use rustpython_vm::types::PyTypeFlags;
-use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, VirtualMachine};
+use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyPayload, PyRef, VirtualMachine};
 
 use super::encode::{solid_base, CodeRef};
 use super::format::Reader;
@@ -289,26 +290,16 @@ impl<'a> Decoder<'a> {
             ops::FROZEN_SET => {
                 let n = self.r.count(0)?;
                 let items = self.pop_n(n)?;
-                let fs = vm
-                    .ctx
-                    .types
-                    .frozenset_type
-                    .as_object()
-                    .call((vm.ctx.new_tuple(items),), vm)
-                    .map_err(|e| py_err(vm, "a frozenset", e))?;
-                self.push(fs, true);
+                self.make(
+                    vm.ctx.types.frozenset_type.as_object(),
+                    (vm.ctx.new_tuple(items),),
+                    "a frozenset",
+                )?;
             }
             ops::LIST => self.push(vm.ctx.new_list(Vec::new()).into(), true),
             ops::DICT => self.push(vm.ctx.new_dict().into(), true),
             ops::SET => {
-                let s = vm
-                    .ctx
-                    .types
-                    .set_type
-                    .as_object()
-                    .call((), vm)
-                    .map_err(|e| py_err(vm, "a set", e))?;
-                self.push(s, true);
+                self.make(vm.ctx.types.set_type.as_object(), (), "a set")?;
             }
             ops::APPENDS => {
                 let n = self.r.count(0)?;
@@ -627,14 +618,11 @@ impl<'a> Decoder<'a> {
             ops::BOUND_METHOD => {
                 let this = self.pop_obj()?;
                 let func = self.pop_obj()?;
-                let m = vm
-                    .ctx
-                    .types
-                    .bound_method_type
-                    .as_object()
-                    .call((func, this), vm)
-                    .map_err(|e| py_err(vm, "a bound method", e))?;
-                self.push(m, true);
+                self.make(
+                    vm.ctx.types.bound_method_type.as_object(),
+                    (func, this),
+                    "a bound method",
+                )?;
             }
             ops::GET_ATTR => {
                 let name = self.pop_as::<PyStr>("an attribute name")?;
@@ -644,14 +632,7 @@ impl<'a> Decoder<'a> {
             }
             ops::PROPERTY => {
                 let parts = self.pop_n(4)?;
-                let p = vm
-                    .ctx
-                    .types
-                    .property_type
-                    .as_object()
-                    .call(parts, vm)
-                    .map_err(|e| py_err(vm, "a property", e))?;
-                self.push(p, true);
+                self.make(vm.ctx.types.property_type.as_object(), parts, "a property")?;
             }
             ops::STATIC_METHOD | ops::CLASS_METHOD => {
                 let f = self.pop_obj()?;
@@ -692,14 +673,7 @@ impl<'a> Decoder<'a> {
                 self.push(f, true);
             }
             ops::PY_CELL => {
-                let c = vm
-                    .ctx
-                    .types
-                    .cell_type
-                    .as_object()
-                    .call((), vm)
-                    .map_err(|e| py_err(vm, "a cell", e))?;
-                self.push(c, true);
+                self.make(vm.ctx.types.cell_type.as_object(), (), "a cell")?;
             }
             ops::REDUCE => {
                 let args = self.pop_as::<PyTuple>("reduction arguments")?;
@@ -755,14 +729,11 @@ impl<'a> Decoder<'a> {
             }
             ops::MAPPING_PROXY => {
                 let mapping = self.pop_obj()?;
-                let proxy = vm
-                    .ctx
-                    .types
-                    .mappingproxy_type
-                    .as_object()
-                    .call((mapping,), vm)
-                    .map_err(|e| py_err(vm, "a mapping proxy", e))?;
-                self.push(proxy, true);
+                self.make(
+                    vm.ctx.types.mappingproxy_type.as_object(),
+                    (mapping,),
+                    "a mapping proxy",
+                )?;
             }
             ops::CLASS_ENTRY => {
                 let name = self.pop_as::<PyStr>("a descriptor's name")?;
@@ -827,6 +798,18 @@ impl<'a> Decoder<'a> {
                 )))
             }
         }
+        Ok(())
+    }
+
+    /// Calls a builtin type and memoizes what it makes.
+    fn make(
+        &mut self,
+        callable: &PyObject,
+        args: impl IntoFuncArgs,
+        what: &str,
+    ) -> Result<(), SnapshotError> {
+        let made = callable.call(args, self.vm).map_err(|e| py_err(self.vm, what, e))?;
+        self.push(made, true);
         Ok(())
     }
 

@@ -106,7 +106,7 @@ pub fn now_seconds() -> f64 {
     }
     #[cfg(target_arch = "wasm32")]
     {
-        0.0
+        js_sys::Date::now() / 1000.0
     }
 }
 

@@ -12,6 +12,10 @@ pub mod session;
 pub mod snapshot;
 pub mod stack_view;
 pub mod vm;
+#[cfg(target_arch = "wasm32")]
+pub mod wasm;
+#[cfg(target_arch = "wasm32")]
+mod wasm_stdlib;
 
 pub use session::{Config, Pause, Program, Session, Status};
 pub use snapshot::SnapshotError;

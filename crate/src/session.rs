@@ -103,8 +103,18 @@ fn new_interpreter(config: &Config) -> Interpreter {
     builder
         .add_native_modules(&defs)
         .add_native_modules(&own)
-        .add_frozen_modules(rustpython_pylib::FROZEN_STDLIB)
+        .add_frozen_modules(frozen_stdlib())
         .build()
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn frozen_stdlib() -> &'static rustpython_vm::frozen::FrozenLib {
+    rustpython_pylib::FROZEN_STDLIB
+}
+
+#[cfg(target_arch = "wasm32")]
+fn frozen_stdlib() -> &'static rustpython_vm::frozen::FrozenLib {
+    crate::wasm_stdlib::FROZEN
 }
 
 /// A fresh interpreter with Sleepy's builtins and a runtime around `host`.
@@ -336,10 +346,29 @@ impl Session {
 
     /// Output written since the last call, when the host is a [`BufferedHost`].
     pub fn take_output(&mut self) -> String {
-        let mut host = self.rt.host.borrow_mut();
-        let mut text = String::new();
-        host.drain_output(&mut |_, t| text.push_str(t));
-        text
+        self.take_output_chunks().into_iter().map(|(_, text)| text).collect()
+    }
+
+    /// Output written since the last call, stream by stream in the order it was written.
+    pub fn take_output_chunks(&mut self) -> Vec<(Stream, String)> {
+        let mut chunks: Vec<(Stream, String)> = Vec::new();
+        self.rt.host.borrow_mut().drain_output(&mut |stream, text| match chunks.last_mut() {
+            Some((s, buf)) if *s == stream => buf.push_str(text),
+            _ => chunks.push((stream, text.to_owned())),
+        });
+        chunks
+    }
+
+    /// Where the program is, cheaply: the depth of its frame stack and the line the top
+    /// frame is on (the line it runs next when paused between instructions). Hosts step one
+    /// line by running until this changes.
+    pub fn position(&self) -> Option<(usize, u32)> {
+        let top = self.frames.last()?;
+        let line = match self.waiting {
+            Waiting::Nothing => top.code.code.line_at(top.pc),
+            _ => top.line(),
+        };
+        Some((self.frames.len(), line))
     }
 
     pub fn ticks(&self) -> u64 {

@@ -9,14 +9,18 @@ use crate::vm::frame::Frame;
 use crate::vm::value::Value;
 use crate::vm::Runtime;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// Serialized (for JavaScript) as `{ tasklet, frames: [{ function, file, line, sourceLine,
+/// locals: [{ name, type, repr }] }] }`.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct TaskletView {
+    #[serde(rename = "tasklet")]
     pub name: String,
     /// Outermost first, as pdb's `where` prints them.
     pub frames: Vec<FrameView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct FrameView {
     pub function: String,
     pub file: String,
@@ -25,9 +29,10 @@ pub struct FrameView {
     pub locals: Vec<LocalView>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 pub struct LocalView {
     pub name: String,
+    #[serde(rename = "type")]
     pub type_name: String,
     pub repr: String,
 }

@@ -4,9 +4,15 @@ use rustpython_vm::builtins::PyModuleDef;
 use rustpython_vm::Context;
 
 pub mod itertools;
+#[cfg(target_arch = "wasm32")]
+mod posix_wasm;
 
 /// Definitions to register after RustPython's own: a later definition with the same name
 /// replaces the earlier one in the interpreter's module table.
 pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
-    vec![itertools::module_def(ctx)]
+    vec![
+        itertools::module_def(ctx),
+        #[cfg(target_arch = "wasm32")]
+        posix_wasm::module_def(ctx),
+    ]
 }

@@ -1,0 +1,31 @@
+// `npm run build`: the interpreter to WebAssembly (cargo + wasm-bindgen), then the
+// TypeScript package. `--ts-only` reuses the last WebAssembly build.
+import { execFileSync } from "node:child_process";
+import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const glue = join(root, "web/src/wasm");
+const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: "inherit" });
+
+if (!process.argv.includes("--ts-only")) {
+  // A cdylib only for this build: as a crate type in Cargo.toml it would make every native
+  // build link one too.
+  run("cargo", [
+    "rustc", "-p", "sleepy", "--lib", "--profile", "wasm",
+    "--target", "wasm32-unknown-unknown", "--crate-type", "cdylib",
+  ]);
+  rmSync(glue, { recursive: true, force: true });
+  run("wasm-bindgen", [
+    join(root, "target/wasm32-unknown-unknown/wasm/sleepy.wasm"),
+    "--target", "web", "--out-dir", glue, "--out-name", "sleepy",
+  ]);
+}
+if (!existsSync(join(glue, "sleepy_bg.wasm"))) {
+  throw new Error("no WebAssembly build yet: run `npm run build` without --ts-only first");
+}
+rmSync(join(root, "dist"), { recursive: true, force: true });
+run(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"]);
+mkdirSync(join(root, "dist/wasm"), { recursive: true });
+cpSync(glue, join(root, "dist/wasm"), { recursive: true });

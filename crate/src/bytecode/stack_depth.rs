@@ -286,7 +286,7 @@ pub enum Awaits {
 pub enum Delivery {
     /// Pushed: the instruction's result.
     Push,
-    /// Dropped: the instruction pushes nothing (`x[k] = v`, `del x[k]`).
+    /// Dropped: the instruction pushes nothing (`x[k] = v`, `del x[k]`, `x.a = v`).
     Discard,
     /// The result is a truth value: jump to the target when it is `when`, pop the tested
     /// value first when `pops_tested`, or pop it on the fall-through path otherwise
@@ -303,13 +303,17 @@ pub enum Delivery {
 pub fn delivery(instr: Instr) -> Option<Delivery> {
     use Instr::*;
     Some(match instr {
-        Binary(_) | Inplace(_) | Compare(_) | Subscript | FormatValue { .. } | GetIter => {
-            Delivery::Push
-        }
+        Binary(_)
+        | Inplace(_)
+        | Compare(_)
+        | Subscript
+        | FormatValue { .. }
+        | GetIter
+        | LoadAttr(_) => Delivery::Push,
         Unary(super::UnaryOp::Not) => Delivery::Negate,
         Unary(_) => Delivery::Push,
         Call(_) | CallMethod(_) | CallKw { .. } | CallEx { .. } => Delivery::Push,
-        StoreSubscript | DeleteSubscript => Delivery::Discard,
+        StoreSubscript | DeleteSubscript | StoreAttr(_) => Delivery::Discard,
         Contains { negate } => Delivery::Contains { negate },
         PopJumpIfFalse(target) => Delivery::Branch { when: false, target, pops_tested: true },
         PopJumpIfTrue(target) => Delivery::Branch { when: true, target, pops_tested: true },

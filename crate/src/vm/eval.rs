@@ -2,7 +2,7 @@
 //! exception escapes it, or (at top level) the fuel runs out or the program asks to pause.
 
 use rustpython_vm::builtins::{
-    PyBaseExceptionRef, PyDict, PyList, PySlice, PyStr, PyStrRef, PyTuple, PyType,
+    PyBaseExceptionRef, PyDict, PyList, PySlice, PyStr, PyStrInterned, PyStrRef, PyTuple, PyType,
 };
 use rustpython_vm::common::wtf8::Wtf8Buf;
 use rustpython_vm::function::{FuncArgs, KwArgs};
@@ -496,7 +496,10 @@ impl<'a> Eval<'a> {
                             let name = frame.code.names[n as usize];
                             let v = match frame.code.attr_cache(frame.pc - 1).load(obj, name, vm) {
                                 Some(v) => v?,
-                                None => obj.get_attr(name, vm)?,
+                                None => {
+                                    let obj = obj.clone();
+                                    return self.load_attr_generic(obj, name);
+                                }
                             };
                             frame.stack.push(Value::from_obj(v, vm));
                             return Ok(Flow::Next);
@@ -508,7 +511,10 @@ impl<'a> Eval<'a> {
                             let v = frame.stack.pop().expect("value stack underflow").into_obj(vm);
                             match frame.code.attr_cache(frame.pc - 1).store(obj, name, v, vm) {
                                 Ok(done) => done?,
-                                Err(v) => obj.set_attr(name, v, vm)?,
+                                Err(v) => {
+                                    let obj = obj.clone();
+                                    return self.store_attr_generic(obj, name, v);
+                                }
                             }
                             return Ok(Flow::Next);
                         }
@@ -647,7 +653,7 @@ impl<'a> Eval<'a> {
                 let name = frame.code.names[i as usize];
                 let v = match frame.code.attr_cache(frame.pc - 1).load(&obj, name, vm) {
                     Some(v) => v?,
-                    None => obj.get_attr(name, vm)?,
+                    None => return self.load_attr_generic(obj, name),
                 };
                 self.push(Value::from_obj(v, vm));
             }
@@ -657,7 +663,7 @@ impl<'a> Eval<'a> {
                 let name = frame.code.names[i as usize];
                 match frame.code.attr_cache(frame.pc - 1).store(&obj, name, v, vm) {
                     Ok(done) => done?,
-                    Err(v) => obj.set_attr(name, v, vm)?,
+                    Err(v) => return self.store_attr_generic(obj, name, v),
                 }
             }
             Instr::LoadMethod(i) => {
@@ -1328,6 +1334,34 @@ impl<'a> Eval<'a> {
             | Instr::StoreAttr(_)
             | Instr::LoadMethod(_) => unreachable!("{instr:?} runs on step's fast path"),
         }
+        Ok(Flow::Next)
+    }
+
+    /// `obj.name` when the attribute cache declined: a property whose getter is Sleepy code
+    /// runs as a protocol, anything else through RustPython.
+    fn load_attr_generic(&mut self, obj: PyObjectRef, name: &'static PyStrInterned) -> StepResult {
+        if let Some(flow) = protocols::property(self, &obj, name, None)? {
+            return Ok(flow);
+        }
+        if let Some(flow) = protocols::getattr_fallback(self, &obj, name)? {
+            return Ok(flow);
+        }
+        let v = obj.get_attr(name, self.vm)?;
+        self.push(Value::from_obj(v, self.vm));
+        Ok(Flow::Next)
+    }
+
+    /// `obj.name = v` when the attribute cache declined (see `load_attr_generic`).
+    fn store_attr_generic(
+        &mut self,
+        obj: PyObjectRef,
+        name: &'static PyStrInterned,
+        v: PyObjectRef,
+    ) -> StepResult {
+        if let Some(flow) = protocols::property(self, &obj, name, Some(v.clone()))? {
+            return Ok(flow);
+        }
+        obj.set_attr(name, v, self.vm)?;
         Ok(Flow::Next)
     }
 

@@ -5,6 +5,7 @@
 
 use rustpython_vm::builtins::{PyStrInterned, PyType};
 use rustpython_vm::object::{Traverse, TraverseFn};
+use rustpython_vm::protocol::{PyNumberBinaryOp, PyNumberTernaryOp};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use super::continuation::{is_heap_type, sleepy_function, Input, Step};
@@ -120,13 +121,30 @@ fn compare_symbol(op: CmpOp) -> &'static str {
     }
 }
 
-/// One dunder to try: `method(receiver, operand)`; `negate` for `!=` answered by `__eq__`.
+/// How a candidate is tried.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum How {
+    /// `method(receiver, operand)`, a Sleepy function (or, for comparisons, any method).
+    Call,
+    /// The same, negated: `!=` answered by `__eq__`, as `object.__ne__` does.
+    Negated,
+    /// The receiver's class's native number slot, as RustPython's binary operators call it
+    /// (`receiver` is the left operand).
+    LeftSlot,
+    /// The reflected native number slot (`receiver` is the right operand).
+    RightSlot,
+}
+
+pub const HOWS: [How; 4] = [How::Call, How::Negated, How::LeftSlot, How::RightSlot];
+
+/// One dunder to try.
 #[derive(Debug)]
 pub struct Candidate {
+    /// The method for `Call` and `Negated`; None for slots.
     pub method: PyObjectRef,
     pub receiver: PyObjectRef,
     pub operand: PyObjectRef,
-    pub negate: bool,
+    pub how: How,
 }
 
 #[derive(Debug)]
@@ -138,6 +156,73 @@ pub struct Operator {
     pub pending: Vec<Candidate>,
     /// Whether the dunder running now answers `!=` with `__eq__`.
     pub negate: bool,
+}
+
+/// RustPython's number-slot name of a binary operator (None for `**`, a ternary slot).
+fn number_op(kind: OpKind) -> Option<PyNumberBinaryOp> {
+    use PyNumberBinaryOp as N;
+    let (op, inplace) = match kind {
+        OpKind::Binary(op) => (op, false),
+        OpKind::Inplace(op) => (op, true),
+        OpKind::Compare(_) => return None,
+    };
+    Some(match (op, inplace) {
+        (BinOp::Add, false) => N::Add,
+        (BinOp::Sub, false) => N::Subtract,
+        (BinOp::Mul, false) => N::Multiply,
+        (BinOp::MatMul, false) => N::MatrixMultiply,
+        (BinOp::TrueDiv, false) => N::TrueDivide,
+        (BinOp::FloorDiv, false) => N::FloorDivide,
+        (BinOp::Mod, false) => N::Remainder,
+        (BinOp::LShift, false) => N::Lshift,
+        (BinOp::RShift, false) => N::Rshift,
+        (BinOp::And, false) => N::And,
+        (BinOp::Or, false) => N::Or,
+        (BinOp::Xor, false) => N::Xor,
+        (BinOp::Add, true) => N::InplaceAdd,
+        (BinOp::Sub, true) => N::InplaceSubtract,
+        (BinOp::Mul, true) => N::InplaceMultiply,
+        (BinOp::MatMul, true) => N::InplaceMatrixMultiply,
+        (BinOp::TrueDiv, true) => N::InplaceTrueDivide,
+        (BinOp::FloorDiv, true) => N::InplaceFloorDivide,
+        (BinOp::Mod, true) => N::InplaceRemainder,
+        (BinOp::LShift, true) => N::InplaceLshift,
+        (BinOp::RShift, true) => N::InplaceRshift,
+        (BinOp::And, true) => N::InplaceAnd,
+        (BinOp::Or, true) => N::InplaceOr,
+        (BinOp::Xor, true) => N::InplaceXor,
+        (BinOp::Pow, _) => return None,
+    })
+}
+
+/// `a <op> b` as the native number slot of the left (`left`) or the right operand's class
+/// performs it; NotImplemented when the class has none.
+fn native_slot(
+    op: BinOp,
+    nb: Option<PyNumberBinaryOp>,
+    left: bool,
+    a: &PyObjectRef,
+    b: &PyObjectRef,
+    vm: &VirtualMachine,
+) -> PyResult {
+    let number = if left { &a.class().slots.as_number } else { &b.class().slots.as_number };
+    let result = match nb {
+        None if op == BinOp::Pow => {
+            let none = vm.ctx.none();
+            let slot = if left {
+                number.left_ternary_op(PyNumberTernaryOp::Power)
+            } else {
+                number.right_ternary_op(PyNumberTernaryOp::Power)
+            };
+            slot.map(|f| f(a, b, &none, vm))
+        }
+        Some(nb) => {
+            let slot = if left { number.left_binary_op(nb) } else { number.right_binary_op(nb) };
+            slot.map(|f| f(a, b, vm))
+        }
+        None => None,
+    };
+    result.unwrap_or_else(|| Ok(vm.ctx.not_implemented()))
 }
 
 // SAFETY: every object reference is visited once.
@@ -174,12 +259,7 @@ pub fn plan(
         OpKind::Binary(op) | OpKind::Inplace(op) => {
             let (name, reflected, inplace) = binary_names(op, vm);
             if let (OpKind::Inplace(_), Some(m)) = (kind, lookup(ta, inplace)) {
-                order.push(Candidate {
-                    method: m,
-                    receiver: a.clone(),
-                    operand: b.clone(),
-                    negate: false,
-                });
+                order.push(candidate(kind, m, a, b, true, vm));
             }
             (name, reflected)
         }
@@ -199,8 +279,8 @@ pub fn plan(
                 _ => !lookup(ta, reflected).is_some_and(|l| l.is(r)),
             }
     });
-    let left = left.map(|m| candidate(kind, m, a, b, vm));
-    let right = right.map(|m| candidate(kind, m, b, a, vm));
+    let left = left.map(|m| candidate(kind, m, a, b, true, vm));
+    let right = right.map(|m| candidate(kind, m, b, a, false, vm));
     if reflected_first {
         order.extend(right);
         order.extend(left);
@@ -208,67 +288,108 @@ pub fn plan(
         order.extend(left);
         order.extend(right);
     }
-    if !order.iter().any(|c| sleepy_function(&c.method)) {
+    let calls_program = |c: &Candidate| c.how != How::LeftSlot && c.how != How::RightSlot;
+    if !order.iter().any(|c| calls_program(c) && sleepy_function(&c.method)) {
         return None;
     }
     order.reverse();
     Some(Operator { kind, a: a.clone(), b: b.clone(), pending: order, negate: false })
 }
 
-/// `method(receiver, operand)`; for `!=`, object's `__ne__` of a class whose `__eq__` is
-/// Sleepy code is that `__eq__`, negated (what `object.__ne__` does).
+/// `method(receiver, operand)`. A binary operator's native method is tried as RustPython
+/// tries it, through its number slot (`left`: the receiver is the left operand), which
+/// declines with NotImplemented where the method itself might raise. For `!=`, object's
+/// `__ne__` of a class whose `__eq__` is Sleepy code is that `__eq__`, negated (what
+/// `object.__ne__` does).
 fn candidate(
     kind: OpKind,
     method: PyObjectRef,
     receiver: &PyObjectRef,
     operand: &PyObjectRef,
+    left: bool,
     vm: &VirtualMachine,
 ) -> Candidate {
-    let plain = |method| Candidate {
+    let with = |method, how| Candidate {
         method,
         receiver: receiver.clone(),
         operand: operand.clone(),
-        negate: false,
+        how,
     };
+    if !matches!(kind, OpKind::Compare(_)) {
+        if sleepy_function(&method) {
+            return with(method, How::Call);
+        }
+        return with(vm.ctx.none(), if left { How::LeftSlot } else { How::RightSlot });
+    }
     if kind != OpKind::Compare(CmpOp::Ne) {
-        return plain(method);
+        return with(method, How::Call);
     }
     let object_ne = lookup(vm.ctx.types.object_type, vm.ctx.names.__ne__);
     let eq = lookup(receiver.class(), vm.ctx.names.__eq__).filter(sleepy_function);
     match eq {
-        Some(eq) if object_ne.is_some_and(|o| o.is(&method)) => Candidate {
-            method: eq,
-            receiver: receiver.clone(),
-            operand: operand.clone(),
-            negate: true,
-        },
-        _ => plain(method),
+        Some(eq) if object_ne.is_some_and(|o| o.is(&method)) => with(eq, How::Negated),
+        _ => with(method, How::Call),
     }
 }
 
 impl Operator {
     pub fn resume(&mut self, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
-        match input {
-            Input::Start => {}
-            Input::Err(e) => return Err(e),
-            Input::Ok(v) if v.is(&vm.ctx.not_implemented) => {}
-            Input::Ok(v) if self.negate => {
-                let t = v.is_true(vm)?;
-                return Ok(Step::Done(vm.ctx.new_bool(!t).into()));
+        let mut input = input;
+        loop {
+            match input {
+                Input::Start => {}
+                Input::Err(e) => return Err(e),
+                Input::Ok(v) if v.is(&vm.ctx.not_implemented) => {}
+                Input::Ok(v) if self.negate => {
+                    let t = v.is_true(vm)?;
+                    return Ok(Step::Done(vm.ctx.new_bool(!t).into()));
+                }
+                Input::Ok(v) => return Ok(Step::Done(v)),
             }
-            Input::Ok(v) => return Ok(Step::Done(v)),
+            let Some(c) = self.pending.pop() else { return self.unsupported(vm) };
+            self.negate = c.how == How::Negated;
+            let op = match self.kind {
+                OpKind::Binary(op) | OpKind::Inplace(op) => op,
+                OpKind::Compare(_) => BinOp::Add,
+            };
+            let nb = number_op(self.kind);
+            let result = match c.how {
+                How::Call | How::Negated => {
+                    return Ok(Step::Call(c.method, vec![c.receiver, c.operand]))
+                }
+                How::LeftSlot => native_slot(op, nb, true, &c.receiver, &c.operand, vm),
+                How::RightSlot => native_slot(op, nb, false, &c.operand, &c.receiver, vm),
+            };
+            input = match result {
+                Ok(v) => Input::Ok(v),
+                Err(e) => Input::Err(e),
+            };
         }
-        match self.pending.pop() {
-            Some(c) => {
-                self.negate = c.negate;
-                Ok(Step::Call(c.method, vec![c.receiver, c.operand]))
+    }
+
+    /// After every dunder declined, `+` falls back to sequence concatenation, as
+    /// RustPython's `+` and `+=` do.
+    fn concatenated(&self, vm: &VirtualMachine) -> Option<PyResult> {
+        let seq = self.a.sequence_unchecked();
+        let slots = seq.slots();
+        let concat = match self.kind {
+            OpKind::Binary(BinOp::Add) => slots.concat.load(),
+            OpKind::Inplace(BinOp::Add) => {
+                slots.inplace_concat.load().or_else(|| slots.concat.load())
             }
-            None => self.unsupported(vm),
+            _ => None,
+        }?;
+        match concat(seq, &self.b, vm) {
+            Ok(v) if v.is(&vm.ctx.not_implemented) => None,
+            other => Some(other),
         }
     }
 
     /// Every dunder returned NotImplemented.
     fn unsupported(&self, vm: &VirtualMachine) -> PyResult<Step> {
+        if let Some(result) = self.concatenated(vm) {
+            return result.map(Step::Done);
+        }
         let (ta, tb) = (self.a.class().name(), self.b.class().name());
         match self.kind {
             OpKind::Compare(CmpOp::Eq) => {

@@ -5,6 +5,7 @@
 use rustpython_vm::builtins::PyStrInterned;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult};
 
+use super::attrs;
 use super::continuation::{is_heap_type, sleepy_dunder, start, start_with_call, Continuation};
 use super::eval::{Eval, Flow, StepResult};
 use super::operators::{plan, OpKind};
@@ -117,4 +118,63 @@ pub fn format(
     let mut args = vec![value.clone()];
     args.extend(spec);
     start_with_call(ev, Continuation::Text { kind }, method, args).map(Some)
+}
+
+/// `obj.name` (`value` None) or `obj.name = value` where `name` is a `property` of the
+/// program's class whose getter (setter) is Sleepy code.
+pub fn property(
+    ev: &mut Eval,
+    obj: &PyObjectRef,
+    name: &'static PyStrInterned,
+    value: Option<PyObjectRef>,
+) -> PyResult<Option<Flow>> {
+    let vm = ev.vm;
+    let class = obj.class();
+    if !is_heap_type(class) {
+        return Ok(None);
+    }
+    let plain = match value {
+        None => attrs::plain_getattro(class, vm),
+        Some(_) => attrs::plain_setattro(class, vm),
+    };
+    let Some(attr) = class.get_attr(name) else { return Ok(None) };
+    if !plain || !attr.class().is(vm.ctx.types.property_type) {
+        return Ok(None);
+    }
+    let accessor = attr.get_attr(if value.is_some() { "fset" } else { "fget" }, vm)?;
+    if !super::continuation::sleepy_function(&accessor) {
+        return Ok(None);
+    }
+    let mut args = vec![obj.clone()];
+    args.extend(value);
+    start_with_call(ev, Continuation::Returns, accessor, args).map(Some)
+}
+
+/// `obj.name` for a program class with a Sleepy `__getattr__` (and object's
+/// `__getattribute__`): the plain lookup, then `__getattr__` as a protocol when it fails.
+pub fn getattr_fallback(
+    ev: &mut Eval,
+    obj: &PyObjectRef,
+    name: &'static PyStrInterned,
+) -> PyResult<Option<Flow>> {
+    let vm = ev.vm;
+    let Some(getattr) = sleepy_dunder(obj, vm.ctx.names.__getattr__) else { return Ok(None) };
+    let names = vm.ctx.names.__getattribute__;
+    let object_lookup = vm.ctx.types.object_type.get_attr(names);
+    let own_lookup = obj.class().get_attr(names);
+    if !matches!((own_lookup, object_lookup), (Some(a), Some(b)) if a.is(&b)) {
+        return Ok(None);
+    }
+    let missing = match obj.generic_getattr_opt(name, None, vm) {
+        Ok(Some(v)) => {
+            ev.frames.last_mut().expect("frame").stack.push(Value::from_obj(v, vm));
+            return Ok(Some(Flow::Next));
+        }
+        Ok(None) => true,
+        Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => true,
+        Err(e) => return Err(e),
+    };
+    debug_assert!(missing);
+    let args = vec![obj.clone(), name.to_owned().into()];
+    start_with_call(ev, Continuation::Returns, getattr, args).map(Some)
 }

@@ -5,7 +5,7 @@ use rustpython_vm::builtins::{PyDict, PyList, PyListRef};
 use rustpython_vm::{PyObjectRef, VirtualMachine};
 
 use super::super::iteration::{Gather, GatherStage, GATHER_KINDS};
-use super::super::operators::{Candidate, OpKind, Operator};
+use super::super::operators::{Candidate, OpKind, Operator, HOWS};
 use super::super::sort::{Sort, Stage};
 use super::super::text::Print;
 use super::Continuation;
@@ -30,7 +30,7 @@ impl Continuation {
                 let mut ints = vec![op.kind.code(), u64::from(op.negate)];
                 let mut objs = vec![op.a.clone(), op.b.clone()];
                 for c in &op.pending {
-                    ints.push(u64::from(c.negate));
+                    ints.push(HOWS.iter().position(|h| *h == c.how).unwrap_or(0) as u64);
                     objs.extend([c.method.clone(), c.receiver.clone(), c.operand.clone()]);
                 }
                 (1, ints, objs)
@@ -117,7 +117,7 @@ impl Continuation {
                 let mut pending = Vec::with_capacity(n);
                 for i in 0..n {
                     pending.push(Candidate {
-                        negate: flag(2 + i)?,
+                        how: *HOWS.get(index(2 + i)?).ok_or("an unknown way to try an operator")?,
                         method: obj(2 + 3 * i)?,
                         receiver: obj(3 + 3 * i)?,
                         operand: obj(4 + 3 * i)?,

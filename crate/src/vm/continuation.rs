@@ -255,7 +255,7 @@ enum Called {
     Native(Input, Vec<Continuation>),
 }
 
-pub fn outcome(result: PyResult) -> Input {
+fn outcome(result: PyResult) -> Input {
     match result {
         Ok(v) => Input::Ok(v),
         Err(e) => Input::Err(e),

@@ -245,6 +245,16 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         breakpoint: original("breakpoint")?,
         exc_info: sys.get_attr("exc_info", vm)?,
         exception: sys.get_attr("exception", vm)?,
+        sorted: original("sorted")?,
+        sum: original("sum")?,
+        min: original("min")?,
+        max: original("max")?,
+        any: original("any")?,
+        all: original("all")?,
+        print: original("print")?,
+        repr: original("repr")?,
+        list_sort: vm.ctx.types.list_type.as_object().get_attr("sort", vm)?,
+        str_join: vm.ctx.types.str_type.as_object().get_attr("join", vm)?,
     })
 }
 

@@ -6,7 +6,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use sleepy::bytecode::stack_depth::{entry_depths, min_depth, Awaits, FrameRole};
+use sleepy::bytecode::stack_depth::{delivery, entry_depths, min_depth, Awaits, FrameRole};
 use sleepy::bytecode::{CodeObject, Constant, Instr};
 use sleepy::compiler::{compile, Mode};
 use sleepy::host::{Host, Stream};
@@ -131,12 +131,14 @@ impl Host for QuietHost {
 type Analysed = HashMap<*const CodeObject, (Arc<CodeObject>, Vec<Option<u32>>)>;
 
 /// The role of a frame below the top, from the instruction it paused after: each of these
-/// instructions only ever waits for one kind of callee.
+/// instructions only ever waits for one kind of callee (calls wait for a result or for a
+/// protocol they started, which leave the same depth).
 fn caller_role(code: &CodeObject, pc: usize) -> FrameRole {
     let awaits = match pc.checked_sub(1).and_then(|i| code.code.get(i)) {
         Some(Instr::ForIter(_)) => Awaits::NextItem,
         Some(Instr::YieldFrom) => Awaits::Delegate,
         Some(Instr::ImportName(_)) => Awaits::ModuleInit,
+        Some(&i) if delivery(i).is_some() => Awaits::Continuation,
         _ => Awaits::Result,
     };
     FrameRole::Caller(awaits)

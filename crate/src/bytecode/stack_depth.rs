@@ -274,6 +274,53 @@ pub enum Awaits {
     /// `ImportName` with its operands still on the stack, and re-runs it when the module
     /// frame returns.
     ModuleInit,
+    /// A protocol the evaluator performs for the caller (`Completion::Continue`): the caller
+    /// paused after the instruction that started it, its operands popped; the protocol's
+    /// result is handed over as [`delivery`] of that instruction says.
+    Continuation,
+}
+
+/// How the result of a protocol that an instruction started (an operator dunder, `__bool__`,
+/// a resumable builtin, …) reaches the frame once the protocol completes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Delivery {
+    /// Pushed: the instruction's result.
+    Push,
+    /// Dropped: the instruction pushes nothing (`x[k] = v`, `del x[k]`, `x.a = v`).
+    Discard,
+    /// The result is a truth value: jump to the target when it is `when`, pop the tested
+    /// value first when `pops_tested`, or pop it on the fall-through path otherwise
+    /// (`JumpIfFalseOrPop`, `JumpIfTrueOrPop`).
+    Branch { when: bool, target: Target, pops_tested: bool },
+    /// The result is a truth value; its negation is pushed (`not x`).
+    Negate,
+    /// The result of `__contains__`; its truth, negated for `not in`, is pushed.
+    Contains { negate: bool },
+}
+
+/// How a protocol started by `instr` delivers its result; None for instructions that never
+/// start one.
+pub fn delivery(instr: Instr) -> Option<Delivery> {
+    use Instr::*;
+    Some(match instr {
+        Binary(_)
+        | Inplace(_)
+        | Compare(_)
+        | Subscript
+        | FormatValue { .. }
+        | GetIter
+        | LoadAttr(_) => Delivery::Push,
+        Unary(super::UnaryOp::Not) => Delivery::Negate,
+        Unary(_) => Delivery::Push,
+        Call(_) | CallMethod(_) | CallKw { .. } | CallEx { .. } => Delivery::Push,
+        StoreSubscript | DeleteSubscript | StoreAttr(_) => Delivery::Discard,
+        Contains { negate } => Delivery::Contains { negate },
+        PopJumpIfFalse(target) => Delivery::Branch { when: false, target, pops_tested: true },
+        PopJumpIfTrue(target) => Delivery::Branch { when: true, target, pops_tested: true },
+        JumpIfFalseOrPop(target) => Delivery::Branch { when: false, target, pops_tested: false },
+        JumpIfTrueOrPop(target) => Delivery::Branch { when: true, target, pops_tested: false },
+        _ => return None,
+    })
 }
 
 /// Why a paused frame is paused, which decides the stack it has.
@@ -358,6 +405,11 @@ pub fn min_depth(
                 // needed, which is what the next instruction starts with.
                 Awaits::Delegate if before == Instr::YieldFrom => at(pc),
                 Awaits::ModuleInit if matches!(before, Instr::ImportName(_)) => at(pc - 1),
+                // Everything the instruction consumed is popped; a branch's tested value
+                // stays until the result decides.
+                Awaits::Continuation if delivery(before).is_some() => {
+                    at(pc - 1)?.checked_sub(effect(before).pops)
+                }
                 _ => None,
             }
         }

@@ -33,6 +33,7 @@ use crate::objects::generator::{
     GenState, Generator,
 };
 use crate::objects::traceback::Traceback;
+use crate::vm::continuation::{Continuation, Parts, MAX_INTS, MAX_OBJS};
 use crate::vm::frame::{Completion, Frame, LoadedCode, ResumeMode};
 use crate::vm::value::Value;
 
@@ -84,6 +85,7 @@ fn awaits(callee: &Completion) -> Result<Awaits, SnapshotError> {
         Completion::Push | Completion::Init { .. } | Completion::ClassBody { .. } => Awaits::Result,
         Completion::IterNext { .. } => Awaits::NextItem,
         Completion::ModuleLoaded => Awaits::ModuleInit,
+        Completion::Continue { .. } => Awaits::Continuation,
         Completion::Generator { mode, .. } => match mode {
             ResumeMode::Send | ResumeMode::Close => Awaits::Result,
             ResumeMode::ForIter { .. } => Awaits::NextItem,
@@ -119,6 +121,9 @@ pub struct Decoder<'a> {
     /// Value-stack depths per code object, computed once per restore.
     depths: HashMap<*const crate::bytecode::CodeObject, Vec<Option<u32>>>,
 }
+
+/// Most continuations one protocol nests (a sort's comparison inside the sort, …).
+const MAX_PROTOCOL_DEPTH: usize = 64;
 
 fn corrupt(why: &str) -> SnapshotError {
     SnapshotError::Corrupt(why.to_owned())
@@ -970,10 +975,41 @@ impl<'a> Decoder<'a> {
         if n_fast != c.varnames.len() || n_cells != c.cell_count() {
             return Err(corrupt("a frame's locals do not fit its code"));
         }
+        // A protocol's continuations: (kind, numbers, object count) each, read now because
+        // their objects are among the operands.
+        let mut protocol = Vec::new();
+        let mut protocol_objects = 0;
+        let mut protocol_gen = false;
+        if completion_kind == 7 {
+            let n = self.r.count(3)?;
+            if n == 0 || n > MAX_PROTOCOL_DEPTH {
+                return Err(corrupt("a protocol has no continuations, or too many"));
+            }
+            for _ in 0..n {
+                let kind = self.r.u8()?;
+                let n_ints = self.r.count(1)?;
+                if n_ints > MAX_INTS {
+                    return Err(corrupt("a continuation has too many numbers"));
+                }
+                let ints = (0..n_ints).map(|_| self.r.uvar()).collect::<Result<Vec<_>, _>>()?;
+                let n_objs = self.r.count(0)?;
+                if n_objs > MAX_OBJS {
+                    return Err(corrupt("a continuation has too many objects"));
+                }
+                protocol_objects += n_objs;
+                protocol.push((kind, ints, n_objs));
+            }
+            protocol_gen = match self.r.u8()? {
+                0 => false,
+                1 => true,
+                _ => return Err(corrupt("a protocol's generator flag is neither 0 nor 1")),
+            };
+        }
         let completion_operands = match completion_kind {
             1 => 5,
             2 | 5 => 1,
             0 | 3 | 4 | 6 => 0,
+            7 => protocol_objects + usize::from(protocol_gen),
             _ => return Err(corrupt("an unknown frame completion")),
         };
         let mut operands = Vec::new();
@@ -1040,6 +1076,20 @@ impl<'a> Decoder<'a> {
                     return Err(corrupt("a generator frame's owner is not a generator"));
                 }
                 Completion::Generator { gen, mode }
+            }
+            7 => {
+                let mut conts = Vec::with_capacity(protocol.len());
+                for (kind, ints, n_objs) in protocol {
+                    let objs = (0..n_objs).map(|_| next()).collect::<Result<Vec<_>, _>>()?;
+                    let cont = Continuation::from_parts(Parts { kind, ints, objs }, vm)
+                        .map_err(corrupt)?;
+                    conts.push(cont);
+                }
+                let gen = if protocol_gen { Some(next()?) } else { None };
+                if gen.as_ref().is_some_and(|g| g.downcast_ref::<Generator>().is_none()) {
+                    return Err(corrupt("a protocol's generator frame is not a generator's"));
+                }
+                Completion::Continue { conts, gen }
             }
             _ => Completion::Main,
         };
@@ -1151,7 +1201,9 @@ impl<'a> Decoder<'a> {
         let running: HashSet<usize> = frames
             .iter()
             .filter_map(|f| match &f.completion {
-                Completion::Generator { gen, .. } => Some(gen.get_id()),
+                Completion::Generator { gen, .. } | Completion::Continue { gen: Some(gen), .. } => {
+                    Some(gen.get_id())
+                }
                 _ => None,
             })
             .collect();

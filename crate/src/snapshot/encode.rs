@@ -1092,6 +1092,26 @@ impl<'a> Encoder<'a> {
                 components.push((Label::Static("its generator"), Item::Obj(gen.clone())));
             }
             Completion::Main => w.u8(6),
+            Completion::Continue { conts, gen } => {
+                w.u8(7);
+                w.uvar(conts.len() as u64);
+                for cont in conts {
+                    let parts = cont.to_parts(self.vm);
+                    w.u8(parts.kind);
+                    w.uvar(parts.ints.len() as u64);
+                    for i in parts.ints {
+                        w.uvar(i);
+                    }
+                    w.uvar(parts.objs.len() as u64);
+                    for o in parts.objs {
+                        components.push((Label::Static("a protocol in progress"), Item::Obj(o)));
+                    }
+                }
+                w.u8(gen.is_some() as u8);
+                if let Some(gen) = gen {
+                    components.push((Label::Static("its generator"), Item::Obj(gen.clone())));
+                }
+            }
             Completion::Nested => return Err("a native call into Python code is running".into()),
         }
         Ok(FramePlan { header: w.buf, components })

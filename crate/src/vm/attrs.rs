@@ -77,14 +77,16 @@ fn version_of(class: &PyType) -> u32 {
     class.tp_version_tag.load(Ordering::Acquire)
 }
 
-fn plain_getattro(class: &PyType, vm: &VirtualMachine) -> bool {
+/// Whether attribute lookup on instances of `class` is object's own.
+pub fn plain_getattro(class: &PyType, vm: &VirtualMachine) -> bool {
     match (class.slots.getattro.load(), vm.ctx.types.object_type.slots.getattro.load()) {
         (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
         _ => false,
     }
 }
 
-fn plain_setattro(class: &PyType, vm: &VirtualMachine) -> bool {
+/// Whether attribute stores on instances of `class` are object's own.
+pub fn plain_setattro(class: &PyType, vm: &VirtualMachine) -> bool {
     match (class.slots.setattro.load(), vm.ctx.types.object_type.slots.setattro.load()) {
         (Some(a), Some(b)) => std::ptr::fn_addr_eq(a, b),
         _ => false,

@@ -12,10 +12,11 @@ use rustpython_vm::function::{FuncArgs, KwArgs};
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine};
 
+use super::continuation::{is_heap_type, sleepy_dunder};
 use super::eval::{Eval, Flow, ResumeWith, StepResult};
 use super::frame::{Completion, Frame, LoadedCode, ResumeMode};
 use super::value::Value;
-use super::{intercept, Runtime};
+use super::{intercept, resumable, Runtime};
 use crate::bytecode::flags;
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
@@ -62,12 +63,35 @@ pub fn call(
                 "super(): no arguments"
             }));
         }
+        if let Some(flow) = resumable::method_or_type(ev, &callee, &args, &kwargs)? {
+            return Ok(flow);
+        }
         if let Some(flow) = instantiate(ev, &callee, &args, &kwargs)? {
             return Ok(flow);
         }
     } else if class.is(vm.ctx.types.builtin_function_or_method_type) {
         if let Some(flow) = intercept::builtin(ev, &callee, &args, &kwargs)? {
             return Ok(flow);
+        }
+        if let Some((descriptor, obj)) = resumable::bound_method(&callee, ev) {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(Value::Obj(obj));
+            full.extend(args.iter().cloned());
+            if let Some(flow) = resumable::method_or_type(ev, &descriptor, &full, &kwargs)? {
+                return Ok(flow);
+            }
+        }
+    } else if is_resumable_method(&callee, ev.rt) {
+        if let Some(flow) = resumable::method_or_type(ev, &callee, &args, &kwargs)? {
+            return Ok(flow);
+        }
+    } else if let Some(method) = sleepy_dunder(&callee, vm.ctx.names.__call__) {
+        // An instance of a program class whose `__call__` is Sleepy code.
+        if let Some(f) = method.downcast_ref::<Function>() {
+            let f = f.to_owned();
+            let mut args = args;
+            args.insert(0, Value::Obj(callee));
+            return call_function(ev, &f, args, kwargs);
         }
     }
     let fargs = to_func_args(args, kwargs, vm);
@@ -86,8 +110,15 @@ pub fn is_plain_native(callee: &PyObjectRef, rt: &Runtime, vm: &VirtualMachine) 
     }
     !(class.is(vm.ctx.types.bound_method_type)
         || class.is(vm.ctx.types.type_type)
+        || is_heap_type(class)
+        || is_resumable_method(callee, rt)
         || callee.downcast_ref::<Function>().is_some()
         || callee.downcast_ref::<GenMethod>().is_some())
+}
+
+/// The method descriptors `resumable::method_or_type` may perform.
+fn is_resumable_method(callee: &PyObjectRef, rt: &Runtime) -> bool {
+    callee.is(&rt.specials.list_sort) || callee.is(&rt.specials.str_join)
 }
 
 pub fn to_func_args(args: Vec<Value>, kwargs: Option<Kwargs>, vm: &VirtualMachine) -> FuncArgs {

@@ -2,7 +2,7 @@
 //! exception escapes it, or (at top level) the fuel runs out or the program asks to pause.
 
 use rustpython_vm::builtins::{
-    PyBaseExceptionRef, PyDict, PyList, PySlice, PyStr, PyStrRef, PyTuple, PyType,
+    PyBaseExceptionRef, PyDict, PyList, PySlice, PyStr, PyStrInterned, PyStrRef, PyTuple, PyType,
 };
 use rustpython_vm::common::wtf8::Wtf8Buf;
 use rustpython_vm::function::{FuncArgs, KwArgs};
@@ -11,10 +11,13 @@ use rustpython_vm::types::{PyComparisonOp, PyTypeFlags};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use super::attrs::Method;
+use super::continuation::{self, Input};
 use super::frame::{Completion, Frame, ResumeMode};
+use super::operators::OpKind;
+use super::protocols::{self, Truth};
 use super::value::Value;
 use super::{call, imports, ops, traceback, Runtime, Suspend};
-use crate::bytecode::{make_flags, CmpOp, Conversion, Instr};
+use crate::bytecode::{make_flags, CmpOp, Conversion, Instr, UnaryOp};
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
 use crate::objects::generator::{gen_core, AsyncGenStep, AsyncOp, Coroutine, GenOp, GenState};
@@ -177,6 +180,17 @@ impl<'a> Eval<'a> {
                 None
             }
             Completion::Nested | Completion::Main => Some(Exit::Returned(value.into_obj(vm))),
+            Completion::Continue { conts, gen } => {
+                let value = value.into_obj(vm);
+                let input = match gen {
+                    Some(gen) => {
+                        continuation::generator_ended(&gen);
+                        Input::Err(stop_iteration(vm, value))
+                    }
+                    None => Input::Ok(value),
+                };
+                self.continue_protocol(conts, input)
+            }
             Completion::Init { instance } => {
                 let v = value.into_obj(vm);
                 if !vm.is_none(&v) {
@@ -277,10 +291,16 @@ impl<'a> Eval<'a> {
     fn do_yield(&mut self, value: Value, forwarded: bool) -> Option<Exit> {
         let mut frame = self.pop_frame();
         let vm = self.vm;
-        let Completion::Generator { gen, mode } =
-            std::mem::replace(&mut frame.completion, Completion::Push)
-        else {
-            unreachable!("only generator frames yield");
+        let (gen, mode) = match std::mem::replace(&mut frame.completion, Completion::Push) {
+            Completion::Generator { gen, mode } => (gen, mode),
+            // A protocol asked this generator for its next item: this is it.
+            Completion::Continue { conts, gen: Some(gen) } => {
+                let core = gen_core(&gen).expect("generator frame belongs to a generator");
+                *core.frame.lock() = Some(frame);
+                core.state.set(GenState::Suspended);
+                return self.continue_protocol(conts, Input::Ok(value.into_obj(vm)));
+            }
+            _ => unreachable!("only generator frames yield"),
         };
         let core = gen_core(&gen).expect("generator frame belongs to a generator");
         *core.frame.lock() = Some(frame);
@@ -314,6 +334,19 @@ impl<'a> Eval<'a> {
             ResumeMode::Close => {
                 self.raise(vm.new_runtime_error("generator ignored GeneratorExit"), true)
             }
+        }
+    }
+
+    /// Hands what a frame a protocol called produced to the protocol, which goes on in the
+    /// frame below.
+    fn continue_protocol(
+        &mut self,
+        conts: Vec<continuation::Continuation>,
+        input: Input,
+    ) -> Option<Exit> {
+        match continuation::drive(self, conts, input) {
+            Ok(flow) => self.handle_flow(flow),
+            Err(e) => self.raise(e, true),
         }
     }
 
@@ -409,6 +442,23 @@ impl<'a> Eval<'a> {
                     caller.pc = exhausted as usize;
                     return None;
                 }
+                Completion::Continue { conts, gen } if !at_base => {
+                    if let Some(gen) = gen {
+                        continuation::generator_ended(&gen);
+                        if exc.fast_isinstance(vm.ctx.exceptions.stop_iteration) {
+                            let e = vm.new_runtime_error("generator raised StopIteration");
+                            e.set_cause(Some(exc.clone()));
+                            exc = e;
+                        }
+                    }
+                    // The protocol may handle it (StopIteration ends an iteration); if not,
+                    // it goes on in the frame that started the protocol.
+                    match continuation::drive(self, conts, Input::Err(exc)) {
+                        Ok(flow) => return self.handle_flow(flow),
+                        Err(e) => exc = e,
+                    }
+                    continue;
+                }
                 Completion::ModuleLoaded => {
                     if let Some(name) = frame.globals.get_item_opt("__name__", vm).ok().flatten() {
                         if let Ok(modules) = vm.sys_module.get_attr("modules", vm) {
@@ -446,7 +496,10 @@ impl<'a> Eval<'a> {
                             let name = frame.code.names[n as usize];
                             let v = match frame.code.attr_cache(frame.pc - 1).load(obj, name, vm) {
                                 Some(v) => v?,
-                                None => obj.get_attr(name, vm)?,
+                                None => {
+                                    let obj = obj.clone();
+                                    return self.load_attr_generic(obj, name);
+                                }
                             };
                             frame.stack.push(Value::from_obj(v, vm));
                             return Ok(Flow::Next);
@@ -458,7 +511,10 @@ impl<'a> Eval<'a> {
                             let v = frame.stack.pop().expect("value stack underflow").into_obj(vm);
                             match frame.code.attr_cache(frame.pc - 1).store(obj, name, v, vm) {
                                 Ok(done) => done?,
-                                Err(v) => obj.set_attr(name, v, vm)?,
+                                Err(v) => {
+                                    let obj = obj.clone();
+                                    return self.store_attr_generic(obj, name, v);
+                                }
                             }
                             return Ok(Flow::Next);
                         }
@@ -487,27 +543,35 @@ impl<'a> Eval<'a> {
             Instr::Jump(t) => frame.pc = t as usize,
             Instr::PopJumpIfFalse(t) => {
                 let v = frame.stack.pop().expect("value stack underflow");
-                if !ops::truthy(&v, vm)? {
-                    self.top().pc = t as usize;
+                match protocols::truth(self, &v)? {
+                    Truth::Is(true) => {}
+                    Truth::Is(false) => self.top().pc = t as usize,
+                    Truth::Started(flow) => return Ok(flow),
                 }
             }
             Instr::PopJumpIfTrue(t) => {
                 let v = frame.stack.pop().expect("value stack underflow");
-                if ops::truthy(&v, vm)? {
-                    self.top().pc = t as usize;
+                match protocols::truth(self, &v)? {
+                    Truth::Is(true) => self.top().pc = t as usize,
+                    Truth::Is(false) => {}
+                    Truth::Started(flow) => return Ok(flow),
                 }
             }
             Instr::Binary(op) => {
                 let b = frame.stack.pop().expect("value stack underflow");
                 let a = frame.stack.pop().expect("value stack underflow");
-                let v = ops::binary(op, a, b, vm)?;
-                self.push(v);
+                match ops::binary_fast(op, &a, &b) {
+                    Some(v) => frame.stack.push(v),
+                    None => return protocols::operator(self, OpKind::Binary(op), a, b),
+                }
             }
             Instr::Inplace(op) => {
                 let b = frame.stack.pop().expect("value stack underflow");
                 let a = frame.stack.pop().expect("value stack underflow");
-                let v = ops::inplace(op, a, b, vm)?;
-                self.push(v);
+                match ops::inplace_fast(op, &a, &b) {
+                    Some(v) => frame.stack.push(v),
+                    None => return protocols::operator(self, OpKind::Inplace(op), a, b),
+                }
             }
             Instr::Compare(op) => {
                 let b = frame.stack.pop().expect("value stack underflow");
@@ -528,12 +592,18 @@ impl<'a> Eval<'a> {
                     }
                     return Ok(Flow::Next);
                 }
-                let v = ops::compare(op, a, b, vm)?;
-                self.push(v);
+                return protocols::operator(self, OpKind::Compare(op), a, b);
             }
             Instr::Subscript => {
                 let key = frame.stack.pop().expect("value stack underflow");
                 let container = frame.stack.pop().expect("value stack underflow").into_obj(vm);
+                if let Some(flow) =
+                    protocols::dunder(self, &container, vm.ctx.names.__getitem__, || {
+                        vec![key.to_obj(vm)]
+                    })?
+                {
+                    return Ok(flow);
+                }
                 let v = ops::subscript(&container, key, vm)?;
                 self.push(v);
             }
@@ -583,7 +653,7 @@ impl<'a> Eval<'a> {
                 let name = frame.code.names[i as usize];
                 let v = match frame.code.attr_cache(frame.pc - 1).load(&obj, name, vm) {
                     Some(v) => v?,
-                    None => obj.get_attr(name, vm)?,
+                    None => return self.load_attr_generic(obj, name),
                 };
                 self.push(Value::from_obj(v, vm));
             }
@@ -593,7 +663,7 @@ impl<'a> Eval<'a> {
                 let name = frame.code.names[i as usize];
                 match frame.code.attr_cache(frame.pc - 1).store(&obj, name, v, vm) {
                     Ok(done) => done?,
-                    Err(v) => obj.set_attr(name, v, vm)?,
+                    Err(v) => return self.store_attr_generic(obj, name, v),
                 }
             }
             Instr::LoadMethod(i) => {
@@ -762,11 +832,23 @@ impl<'a> Eval<'a> {
                 let key = self.pop_obj();
                 let container = self.pop_obj();
                 let v = self.pop_obj();
+                let args = || vec![key.clone(), v.clone()];
+                if let Some(flow) =
+                    protocols::dunder(self, &container, vm.ctx.names.__setitem__, args)?
+                {
+                    return Ok(flow);
+                }
                 container.set_item(&*key, v, vm)?;
             }
             Instr::DeleteSubscript => {
                 let key = self.pop_obj();
                 let container = self.pop_obj();
+                let args = || vec![key.clone()];
+                if let Some(flow) =
+                    protocols::dunder(self, &container, vm.ctx.names.__delitem__, args)?
+                {
+                    return Ok(flow);
+                }
                 container.del_item(&*key, vm)?;
             }
             Instr::BuildSlice(n) => {
@@ -781,6 +863,23 @@ impl<'a> Eval<'a> {
             }
             Instr::Unary(op) => {
                 let a = self.pop();
+                if let Value::Obj(o) = &a {
+                    let dunder = match op {
+                        UnaryOp::Neg => vm.ctx.names.__neg__,
+                        UnaryOp::Pos => vm.ctx.names.__pos__,
+                        UnaryOp::Invert => vm.ctx.names.__invert__,
+                        UnaryOp::Not => match protocols::truth(self, &a)? {
+                            Truth::Is(t) => {
+                                self.push_obj(vm.ctx.new_bool(!t).into());
+                                return Ok(Flow::Next);
+                            }
+                            Truth::Started(flow) => return Ok(flow),
+                        },
+                    };
+                    if let Some(flow) = protocols::dunder(self, o, dunder, Vec::new)? {
+                        return Ok(flow);
+                    }
+                }
                 let v = ops::unary(op, a, vm)?;
                 self.push(v);
             }
@@ -797,23 +896,29 @@ impl<'a> Eval<'a> {
             Instr::Contains { negate } => {
                 let container = self.pop_obj();
                 let item = self.pop_obj();
+                let args = || vec![item.clone()];
+                if let Some(flow) =
+                    protocols::dunder(self, &container, vm.ctx.names.__contains__, args)?
+                {
+                    return Ok(flow);
+                }
                 let found = vm._contains(&container, &item)?;
                 self.push_obj(vm.ctx.new_bool(found != negate).into());
             }
             Instr::JumpIfFalseOrPop(t) => {
                 let v = self.peek(1).clone();
-                if ops::truthy(&v, vm)? {
-                    self.pop();
-                } else {
-                    self.top().pc = t as usize;
+                match protocols::truth(self, &v)? {
+                    Truth::Is(true) => drop(self.pop()),
+                    Truth::Is(false) => self.top().pc = t as usize,
+                    Truth::Started(flow) => return Ok(flow),
                 }
             }
             Instr::JumpIfTrueOrPop(t) => {
                 let v = self.peek(1).clone();
-                if ops::truthy(&v, vm)? {
-                    self.top().pc = t as usize;
-                } else {
-                    self.pop();
+                match protocols::truth(self, &v)? {
+                    Truth::Is(true) => self.top().pc = t as usize,
+                    Truth::Is(false) => drop(self.pop()),
+                    Truth::Started(flow) => return Ok(flow),
                 }
             }
             Instr::PopJumpIfNone(t) => {
@@ -824,6 +929,10 @@ impl<'a> Eval<'a> {
             }
             Instr::GetIter => {
                 let obj = self.pop_obj();
+                if let Some(method) = continuation::sleepy_dunder(&obj, vm.ctx.names.__iter__) {
+                    let cont = continuation::Continuation::Iter;
+                    return continuation::start_with_call(self, cont, method, vec![obj]);
+                }
                 let iter = obj.get_iter(vm)?;
                 self.push_obj(iter.into());
             }
@@ -939,6 +1048,11 @@ impl<'a> Eval<'a> {
             Instr::FormatValue { conversion, has_spec } => {
                 let spec = if has_spec { Some(self.pop_obj()) } else { None };
                 let value = self.pop_obj();
+                if spec.is_none() {
+                    if let Some(flow) = protocols::format(self, &value, conversion)? {
+                        return Ok(flow);
+                    }
+                }
                 let value: PyObjectRef = match conversion {
                     Conversion::None => value,
                     Conversion::Str => value.str(vm)?.into(),
@@ -1220,6 +1334,34 @@ impl<'a> Eval<'a> {
             | Instr::StoreAttr(_)
             | Instr::LoadMethod(_) => unreachable!("{instr:?} runs on step's fast path"),
         }
+        Ok(Flow::Next)
+    }
+
+    /// `obj.name` when the attribute cache declined: a property whose getter is Sleepy code
+    /// runs as a protocol, anything else through RustPython.
+    fn load_attr_generic(&mut self, obj: PyObjectRef, name: &'static PyStrInterned) -> StepResult {
+        if let Some(flow) = protocols::property(self, &obj, name, None)? {
+            return Ok(flow);
+        }
+        if let Some(flow) = protocols::getattr_fallback(self, &obj, name)? {
+            return Ok(flow);
+        }
+        let v = obj.get_attr(name, self.vm)?;
+        self.push(Value::from_obj(v, self.vm));
+        Ok(Flow::Next)
+    }
+
+    /// `obj.name = v` when the attribute cache declined (see `load_attr_generic`).
+    fn store_attr_generic(
+        &mut self,
+        obj: PyObjectRef,
+        name: &'static PyStrInterned,
+        v: PyObjectRef,
+    ) -> StepResult {
+        if let Some(flow) = protocols::property(self, &obj, name, Some(v.clone()))? {
+            return Ok(flow);
+        }
+        obj.set_attr(name, v, self.vm)?;
         Ok(Flow::Next)
     }
 

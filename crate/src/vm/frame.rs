@@ -10,6 +10,7 @@ use rustpython_vm::object::{Traverse, TraverseFn};
 use rustpython_vm::{AsObject, PyObjectRef, PyRef, VirtualMachine};
 
 use super::attrs::AttrCache;
+use super::continuation::Continuation;
 use super::value::Value;
 use crate::bytecode::{CodeObject, Constant, Instr};
 use crate::objects::cell::Cell;
@@ -132,6 +133,11 @@ pub enum Completion {
     ModuleLoaded,
     /// A generator frame resumed by the caller: the result goes where `mode` says.
     Generator { gen: GenRef, mode: ResumeMode },
+    /// A protocol the evaluator performs (`continuation.rs`) called this frame: what the
+    /// frame returns, or raises, goes to the innermost continuation of `conts`. When `gen`
+    /// is set the frame is that generator's, resumed for its next item: a yield is the
+    /// item, a return is StopIteration.
+    Continue { conts: Vec<Continuation>, gen: Option<GenRef> },
     /// The outermost frame of a nested run (RustPython called into Sleepy code).
     Nested,
     /// The program's main module.
@@ -230,6 +236,10 @@ unsafe impl Traverse for Frame {
             }
             Completion::Init { instance } => instance.traverse(f),
             Completion::Generator { gen, .. } => gen.traverse(f),
+            Completion::Continue { conts, gen } => {
+                conts.traverse(f);
+                gen.traverse(f);
+            }
             _ => {}
         }
     }

@@ -31,6 +31,14 @@ pub fn is_intercepted(callee: &PyObjectRef, s: &Specials) -> bool {
         &s.breakpoint,
         &s.exc_info,
         &s.exception,
+        &s.sorted,
+        &s.sum,
+        &s.min,
+        &s.max,
+        &s.any,
+        &s.all,
+        &s.print,
+        &s.repr,
     ]
     .iter()
     .any(|special| callee.is(*special))
@@ -134,7 +142,7 @@ pub fn builtin(
         push(ev, v);
         return Ok(Some(Flow::Next));
     }
-    Ok(None)
+    super::resumable::builtin(ev, callee, args, kwargs)
 }
 
 fn push(ev: &mut Eval, v: PyObjectRef) {

@@ -4,12 +4,19 @@
 mod attrs;
 pub mod call;
 mod carets;
+pub mod continuation;
 pub mod eval;
 pub mod frame;
 mod imports;
 pub mod intercept;
+mod iteration;
+mod operators;
 pub mod ops;
 mod patterns;
+mod protocols;
+mod resumable;
+mod sort;
+mod text;
 pub mod traceback;
 pub mod value;
 
@@ -71,6 +78,18 @@ pub struct Specials {
     pub breakpoint: PyObjectRef,
     pub exc_info: PyObjectRef,
     pub exception: PyObjectRef,
+    /// Builtins that run as continuations when they call Sleepy code (`resumable.rs`).
+    pub sorted: PyObjectRef,
+    pub sum: PyObjectRef,
+    pub min: PyObjectRef,
+    pub max: PyObjectRef,
+    pub any: PyObjectRef,
+    pub all: PyObjectRef,
+    pub print: PyObjectRef,
+    pub repr: PyObjectRef,
+    /// Method descriptors called unbound by `LoadMethod`/`CallMethod`.
+    pub list_sort: PyObjectRef,
+    pub str_join: PyObjectRef,
 }
 
 /// Deepest nesting of native → Sleepy calls: each level costs Rust stack.

@@ -80,27 +80,25 @@ fn float_fast(op: BinOp, a: &Value, b: &Value) -> Option<f64> {
     }
 }
 
+/// `a <op> b` for small ints and floats, without objects.
 #[inline]
-pub fn binary(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+pub fn binary_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
         if let Some(r) = int_fast(op, *x, *y) {
-            return Ok(Value::Int(r));
+            return Some(Value::Int(r));
         }
         if op == BinOp::TrueDiv
             && *y != 0
             && x.unsigned_abs() < (1 << 53)
             && y.unsigned_abs() < (1 << 53)
         {
-            return Ok(Value::Float(*x as f64 / *y as f64));
+            return Some(Value::Float(*x as f64 / *y as f64));
         }
     }
-    if let Some(r) = float_fast(op, &a, &b) {
-        return Ok(Value::Float(r));
-    }
-    binary_slow(op, a, b, vm)
+    float_fast(op, a, b).map(Value::Float)
 }
 
-fn binary_slow(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
+pub fn binary_slow(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
     let a = a.into_obj(vm);
     let b = b.into_obj(vm);
     let r = match op {
@@ -121,15 +119,18 @@ fn binary_slow(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<V
     Ok(Value::from_obj(r, vm))
 }
 
-pub fn inplace(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
-    if let (Value::Int(x), Value::Int(y)) = (&a, &b) {
+/// `a <op>= b` for small ints and floats, without objects.
+#[inline]
+pub fn inplace_fast(op: BinOp, a: &Value, b: &Value) -> Option<Value> {
+    if let (Value::Int(x), Value::Int(y)) = (a, b) {
         if let Some(r) = int_fast(op, *x, *y) {
-            return Ok(Value::Int(r));
+            return Some(Value::Int(r));
         }
     }
-    if let Some(r) = float_fast(op, &a, &b) {
-        return Ok(Value::Float(r));
-    }
+    float_fast(op, a, b).map(Value::Float)
+}
+
+pub fn inplace_slow(op: BinOp, a: Value, b: Value, vm: &VirtualMachine) -> PyResult<Value> {
     let a = a.into_obj(vm);
     let b = b.into_obj(vm);
     let r = match op {

@@ -1,0 +1,246 @@
+//! Builtins that consume an iterable (`list()`, `tuple()`, `set()`, `frozenset()`,
+//! `str.join`, `sum`, `min`, `max`, `any`, `all`) as a continuation, for iterables whose
+//! `__iter__`/`__next__` is Sleepy code or that are Sleepy generators, and for items whose
+//! `__add__`, comparisons or `__bool__` are.
+
+use rustpython_vm::builtins::PyListRef;
+use rustpython_vm::object::{Traverse, TraverseFn};
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
+
+use super::continuation::{sleepy_dunder, truth_result, Continuation, Input, Step};
+use super::operators::{plan, OpKind};
+use crate::bytecode::{BinOp, CmpOp};
+
+/// What the items become.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GatherKind {
+    List,
+    Tuple,
+    Set,
+    FrozenSet,
+    /// `separator.join(items)`.
+    Join,
+    Sum,
+    Min,
+    Max,
+    Any,
+    All,
+}
+
+pub const GATHER_KINDS: [GatherKind; 10] = [
+    GatherKind::List,
+    GatherKind::Tuple,
+    GatherKind::Set,
+    GatherKind::FrozenSet,
+    GatherKind::Join,
+    GatherKind::Sum,
+    GatherKind::Min,
+    GatherKind::Max,
+    GatherKind::Any,
+    GatherKind::All,
+];
+
+/// What the gathering waits for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GatherStage {
+    /// The iterable's `__iter__`.
+    Iter,
+    /// The next item.
+    Next,
+    /// `total + item` (sum), a comparison with the best so far (min, max), or an item's
+    /// truth (any, all).
+    Combine,
+}
+
+#[derive(Debug)]
+pub struct Gather {
+    pub kind: GatherKind,
+    pub stage: GatherStage,
+    /// The iterable until `__iter__` returned, then the iterator.
+    pub iter: PyObjectRef,
+    /// The items so far (collections, join), the total (sum), the best item (min, max;
+    /// `None` with `has_best` false before the first).
+    pub acc: PyObjectRef,
+    /// The separator (join); the item being compared (min, max); else None.
+    pub extra: PyObjectRef,
+    pub has_best: bool,
+    /// `min`/`max`'s `default=`: the result for no items.
+    pub default: Option<PyObjectRef>,
+}
+
+// SAFETY: every object reference is visited once.
+unsafe impl Traverse for Gather {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        self.iter.traverse(f);
+        self.acc.traverse(f);
+        self.extra.traverse(f);
+        self.default.traverse(f);
+    }
+}
+
+impl Gather {
+    /// Consumes `iterable` into `kind`, starting from `acc` (a fresh list for collections and
+    /// join, the start value for sum, None otherwise) with `extra` as the field says.
+    pub fn new(
+        kind: GatherKind,
+        iterable: PyObjectRef,
+        acc: PyObjectRef,
+        extra: PyObjectRef,
+    ) -> Gather {
+        Gather {
+            kind,
+            stage: GatherStage::Iter,
+            iter: iterable,
+            acc,
+            extra,
+            has_best: false,
+            default: None,
+        }
+    }
+
+    pub fn resume(&mut self, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        match (self.stage, input) {
+            (_, Input::Err(e))
+                if self.stage == GatherStage::Next
+                    && e.fast_isinstance(vm.ctx.exceptions.stop_iteration) =>
+            {
+                self.finish(vm)
+            }
+            (_, Input::Err(e)) => Err(e),
+            (GatherStage::Iter, Input::Start) => {
+                if let Some(iter) = sleepy_dunder(&self.iter, vm.ctx.names.__iter__) {
+                    return Ok(Step::Call(iter, vec![self.iter.clone()]));
+                }
+                self.iter = self.iter.get_iter(vm)?.into();
+                self.next()
+            }
+            (GatherStage::Iter, Input::Ok(iter)) => {
+                if !rustpython_vm::protocol::PyIter::check(&iter) {
+                    return Err(vm.new_type_error(format!(
+                        "iter() returned non-iterator of type '{}'",
+                        iter.class().name()
+                    )));
+                }
+                self.iter = iter;
+                self.next()
+            }
+            (GatherStage::Next, Input::Ok(item)) => self.take(item, vm),
+            (GatherStage::Combine, Input::Ok(v)) => self.combined(v, vm),
+            (_, Input::Start) => Err(vm.new_system_error("an iteration was started twice")),
+        }
+    }
+
+    fn next(&mut self) -> PyResult<Step> {
+        self.stage = GatherStage::Next;
+        Ok(Step::Next(self.iter.clone()))
+    }
+
+    fn items(&self, vm: &VirtualMachine) -> PyResult<PyListRef> {
+        self.acc
+            .clone()
+            .downcast()
+            .map_err(|_| vm.new_system_error("gathered items are not a list"))
+    }
+
+    /// An item arrived.
+    fn take(&mut self, item: PyObjectRef, vm: &VirtualMachine) -> PyResult<Step> {
+        let (kind, op) = match self.kind {
+            GatherKind::List
+            | GatherKind::Tuple
+            | GatherKind::Set
+            | GatherKind::FrozenSet
+            | GatherKind::Join => {
+                self.items(vm)?.borrow_vec_mut().push(item);
+                return self.next();
+            }
+            GatherKind::Sum => (OpKind::Binary(BinOp::Add), None),
+            GatherKind::Min => (OpKind::Compare(CmpOp::Lt), Some(CmpOp::Lt)),
+            GatherKind::Max => (OpKind::Compare(CmpOp::Gt), Some(CmpOp::Gt)),
+            GatherKind::Any | GatherKind::All => {
+                self.stage = GatherStage::Combine;
+                let names = &vm.ctx.names;
+                for (name, via_len) in [(names.__bool__, false), (names.__len__, true)] {
+                    if let Some(m) = sleepy_dunder(&item, name) {
+                        self.extra = vm.ctx.new_bool(via_len).into();
+                        return Ok(Step::Call(m, vec![item]));
+                    }
+                }
+                let t = item.is_true(vm)?;
+                return self.truth(t, vm);
+            }
+        };
+        if op.is_some() && !self.has_best {
+            self.acc = item;
+            self.has_best = true;
+            return self.next();
+        }
+        self.stage = GatherStage::Combine;
+        if op.is_some() {
+            self.extra = item.clone();
+        }
+        let (left, right) = (item.clone(), self.acc.clone());
+        let (a, b) = if op.is_some() { (left, right) } else { (right, left) };
+        match plan(kind, &a, &b, vm) {
+            Some(op) => Ok(Step::Begin(Continuation::Operator(op))),
+            None => {
+                let v = match op {
+                    Some(cmp) => a.rich_compare(b, super::eval::cmp_op(cmp), vm)?,
+                    None => vm._add(&a, &b)?,
+                };
+                self.combined(v, vm)
+            }
+        }
+    }
+
+    /// The result of combining an item arrived.
+    fn combined(&mut self, v: PyObjectRef, vm: &VirtualMachine) -> PyResult<Step> {
+        match self.kind {
+            GatherKind::Sum => self.acc = v,
+            GatherKind::Min | GatherKind::Max => {
+                if v.is_true(vm)? {
+                    self.acc = std::mem::replace(&mut self.extra, vm.ctx.none());
+                }
+                self.extra = vm.ctx.none();
+            }
+            GatherKind::Any | GatherKind::All => {
+                let via_len = self.extra.is(&vm.ctx.true_value);
+                let t = truth_result(via_len, v, vm)?.is(&vm.ctx.true_value);
+                return self.truth(t, vm);
+            }
+            _ => return Err(vm.new_system_error("a collection combined an item")),
+        }
+        self.next()
+    }
+
+    fn truth(&mut self, t: bool, vm: &VirtualMachine) -> PyResult<Step> {
+        match (self.kind, t) {
+            (GatherKind::Any, true) => Ok(Step::Done(vm.ctx.new_bool(true).into())),
+            (GatherKind::All, false) => Ok(Step::Done(vm.ctx.new_bool(false).into())),
+            _ => self.next(),
+        }
+    }
+
+    /// The iterator is exhausted.
+    fn finish(&mut self, vm: &VirtualMachine) -> PyResult<Step> {
+        let types = &vm.ctx.types;
+        let done = match self.kind {
+            GatherKind::List => self.acc.clone(),
+            GatherKind::Tuple => vm.ctx.new_tuple(self.items(vm)?.borrow_vec().to_vec()).into(),
+            GatherKind::Set => types.set_type.as_object().call((self.acc.clone(),), vm)?,
+            GatherKind::FrozenSet => {
+                types.frozenset_type.as_object().call((self.acc.clone(),), vm)?
+            }
+            GatherKind::Join => vm.call_method(&self.extra, "join", (self.acc.clone(),))?,
+            GatherKind::Sum => self.acc.clone(),
+            GatherKind::Min | GatherKind::Max if self.has_best => self.acc.clone(),
+            GatherKind::Min | GatherKind::Max if self.default.is_some() => {
+                self.default.clone().unwrap_or_else(|| vm.ctx.none())
+            }
+            GatherKind::Min => return Err(vm.new_value_error("min() iterable argument is empty")),
+            GatherKind::Max => return Err(vm.new_value_error("max() iterable argument is empty")),
+            GatherKind::Any => vm.ctx.new_bool(false).into(),
+            GatherKind::All => vm.ctx.new_bool(true).into(),
+        };
+        Ok(Step::Done(done))
+    }
+}

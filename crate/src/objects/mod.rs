@@ -6,6 +6,26 @@ pub mod function;
 pub mod generator;
 pub mod traceback;
 
+/// Sleepy's classes by the names snapshots give them (their Python names, such as `function`
+/// and `generator`, are RustPython's types' names too, and no module names them).
+pub fn own_types(
+    ctx: &rustpython_vm::Context,
+) -> [(&'static str, &'static rustpython_vm::Py<rustpython_vm::builtins::PyType>); 10] {
+    use rustpython_vm::PyPayload;
+    [
+        ("Cell", cell::Cell::class(ctx)),
+        ("Code", code::Code::class(ctx)),
+        ("Function", function::Function::class(ctx)),
+        ("Annotate", function::Annotate::class(ctx)),
+        ("Generator", generator::Generator::class(ctx)),
+        ("Coroutine", generator::Coroutine::class(ctx)),
+        ("GenMethod", generator::GenMethod::class(ctx)),
+        ("AsyncGenerator", generator::AsyncGenerator::class(ctx)),
+        ("AsyncGenStep", generator::AsyncGenStep::class(ctx)),
+        ("Traceback", traceback::Traceback::class(ctx)),
+    ]
+}
+
 /// Registers the types with RustPython; must run before any instance is created.
 pub fn init_types() {
     use rustpython_vm::class::PyClassImpl;

@@ -349,6 +349,8 @@ impl<'a> Decoder<'a> {
                         self.r.str()?.to_owned(),
                         self.r.str()?.to_owned(),
                     ),
+                    4 => Perm::Own(self.r.str()?.to_owned()),
+                    5 => Perm::OwnAttr(self.r.str()?.to_owned(), self.r.str()?.to_owned()),
                     _ => return Err(corrupt("an unknown kind of name")),
                 };
                 let o = resolve(&perm, vm).map_err(SnapshotError::Missing)?;

@@ -1272,5 +1272,14 @@ pub fn write_perm(w: &mut Writer, perm: &Perm) {
             w.str(t);
             w.str(a);
         }
+        Perm::Own(t) => {
+            w.u8(4);
+            w.str(t);
+        }
+        Perm::OwnAttr(t, a) => {
+            w.u8(5);
+            w.str(t);
+            w.str(a);
+        }
     }
 }

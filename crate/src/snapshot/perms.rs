@@ -10,6 +10,7 @@ use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use crate::objects::function::Function;
+use crate::objects::own_types;
 
 /// Where a permanent lives.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -20,6 +21,10 @@ pub enum Perm {
     Attr(String, String),
     /// `module.Type.__dict__[name]`: methods and descriptors, which `getattr` would bind.
     TypeAttr(String, String, String),
+    /// One of Sleepy's own classes (`type(some_generator)`), by its name in [`own_types`].
+    Own(String),
+    /// An entry of one of Sleepy's own classes' namespace.
+    OwnAttr(String, String),
 }
 
 /// The permanents of one interpreter, by object identity.
@@ -89,6 +94,15 @@ impl Registry {
                 reg.add(value, Perm::Attr(name.clone(), key));
             }
         }
+        for (name, typ) in own_types(&vm.ctx) {
+            for (attr, member) in typ.attributes.entries() {
+                let Some(attr) = attr.downcast_ref::<PyStr>() else { continue };
+                if !is_plain_value(&member, vm) {
+                    reg.add(member, Perm::OwnAttr(name.to_owned(), attr.to_string()));
+                }
+            }
+            reg.add(typ.to_owned().into(), Perm::Own(name.to_owned()));
+        }
         Ok(reg)
     }
 
@@ -135,6 +149,13 @@ pub fn resolve(perm: &Perm, vm: &VirtualMachine) -> Result<PyObjectRef, String> 
             .and_then(|d| d.get_item_opt(name, vm).ok().flatten())
             .ok_or_else(|| format!("'{module_name}.{name}' does not exist here"))
     };
+    let own = |name: &str| {
+        own_types(&vm.ctx)
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t)
+            .ok_or_else(|| format!("Sleepy has no class '{name}'"))
+    };
     match perm {
         Perm::Module(name) => module(name),
         Perm::ModuleDict(name) => {
@@ -148,6 +169,9 @@ pub fn resolve(perm: &Perm, vm: &VirtualMachine) -> Result<PyObjectRef, String> 
             class_entry(typ, name.as_str().as_ref(), vm)
                 .ok_or_else(|| format!("'{m}.{t}.{name}' does not exist here"))
         }
+        Perm::Own(name) => Ok(own(name)?.to_owned().into()),
+        Perm::OwnAttr(t, name) => class_entry(own(t)?, name.as_str().as_ref(), vm)
+            .ok_or_else(|| format!("Sleepy's '{t}.{name}' does not exist here")),
     }
 }
 

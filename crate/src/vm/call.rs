@@ -15,7 +15,7 @@ use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMa
 use super::continuation::{is_heap_type, sleepy_dunder};
 use super::eval::{Eval, Flow, ResumeWith, StepResult};
 use super::frame::{Completion, Frame, LoadedCode, ResumeMode};
-use super::value::Value;
+use super::value::{expect_slot, Value};
 use super::{intercept, resumable, Runtime};
 use crate::bytecode::flags;
 use crate::objects::cell::Cell;
@@ -403,15 +403,16 @@ pub fn make_function(
     annotations: Option<PyObjectRef>,
 ) -> PyResult {
     let closure: Vec<PyRef<Cell>> = match closure {
-        Some(t) => t
-            .downcast::<PyTuple>()
-            .expect("closure tuple")
+        Some(t) => expect_slot::<PyTuple>(t, "a closure is a tuple", vm)?
             .as_slice()
             .iter()
-            .map(|c| c.clone().downcast::<Cell>().expect("closure holds cells"))
-            .collect(),
+            .map(|c| expect_slot::<Cell>(c.clone(), "a closure holds cells", vm))
+            .collect::<PyResult<_>>()?,
         None => Vec::new(),
     };
+    let defaults = defaults.map(|d| expect_slot::<PyTuple>(d, "defaults are a tuple", vm));
+    let kwdefaults =
+        kwdefaults.map(|d| expect_slot::<PyDict>(d, "keyword defaults are a dict", vm));
     let name = vm.ctx.new_str(code.code.name.as_str());
     let qualname = vm.ctx.new_str(code.code.qualname.as_str());
     let doc = code.code.docstring.clone();
@@ -421,10 +422,8 @@ pub fn make_function(
         globals,
         builtins,
         closure,
-        defaults: PyRwLock::new(defaults.map(|d| d.downcast::<PyTuple>().expect("defaults tuple"))),
-        kwdefaults: PyRwLock::new(
-            kwdefaults.map(|d| d.downcast::<PyDict>().expect("kwdefaults dict")),
-        ),
+        defaults: PyRwLock::new(defaults.transpose()?),
+        kwdefaults: PyRwLock::new(kwdefaults.transpose()?),
         name: PyRwLock::new(name),
         qualname: PyRwLock::new(qualname),
     }
@@ -525,9 +524,9 @@ pub fn build_class(
     kwargs: PyObjectRef,
 ) -> StepResult {
     let vm = ev.vm;
-    let body = body.downcast::<Function>().expect("class body is a function");
-    let orig_bases = bases.downcast::<PyTuple>().expect("bases tuple");
-    let kwargs = kwargs.downcast::<PyDict>().expect("class keywords dict");
+    let body = expect_slot::<Function>(body, "a class body is a function", vm)?;
+    let orig_bases = expect_slot::<PyTuple>(bases, "class bases are a tuple", vm)?;
+    let kwargs = expect_slot::<PyDict>(kwargs, "class keywords are a dict", vm)?;
     let bases = resolve_mro_entries(&orig_bases, vm)?;
     let meta = kwargs.pop_item("metaclass", vm)?;
     let is_class = |o: &PyObjectRef| o.downcast_ref::<PyType>().is_some();

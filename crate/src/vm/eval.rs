@@ -15,7 +15,7 @@ use super::continuation::{self, Input};
 use super::frame::{Completion, Frame, ResumeMode};
 use super::operators::OpKind;
 use super::protocols::{self, Truth};
-use super::value::Value;
+use super::value::{expect_slot, Value};
 use super::{call, imports, ops, traceback, Runtime, Suspend};
 use crate::bytecode::{make_flags, CmpOp, Conversion, Instr, UnaryOp};
 use crate::objects::cell::Cell;
@@ -964,8 +964,8 @@ impl<'a> Eval<'a> {
             Instr::BuildString(n) => {
                 let parts = self.pop_n_obj(n as usize);
                 let mut s = Wtf8Buf::new();
-                for p in &parts {
-                    let p = p.downcast_ref::<PyStr>().expect("BuildString takes strings");
+                for p in parts {
+                    let p = expect_slot::<PyStr>(p, "BuildString takes strings", vm)?;
                     s.push_wtf8(p.as_wtf8());
                 }
                 self.push_obj(vm.ctx.new_str(s).into());
@@ -973,7 +973,7 @@ impl<'a> Eval<'a> {
             Instr::ListAppend(depth) => {
                 let v = self.pop_obj();
                 let list = self.peek(depth as usize).to_obj(vm);
-                let list = list.downcast_ref::<PyList>().expect("ListAppend on a list");
+                let list = expect_slot::<PyList>(list, "ListAppend appends to a list", vm)?;
                 list.borrow_vec_mut().push(v);
             }
             Instr::SetAdd(depth) => {
@@ -1029,7 +1029,7 @@ impl<'a> Eval<'a> {
             }
             Instr::ListToTuple => {
                 let list = self.pop_obj();
-                let list = list.downcast_ref::<PyList>().expect("ListToTuple on a list");
+                let list = expect_slot::<PyList>(list, "ListToTuple takes a list", vm)?;
                 let items = list.borrow_vec().to_vec();
                 self.push_obj(vm.ctx.new_tuple(items).into());
             }
@@ -1112,12 +1112,12 @@ impl<'a> Eval<'a> {
                 let kwargs = if has_kwargs { Some(self.pop_obj()) } else { None };
                 let args = self.pop_obj();
                 let callee = self.pop_obj();
-                let args = args.downcast::<PyTuple>().expect("CallEx takes a tuple");
+                let args = expect_slot::<PyTuple>(args, "CallEx takes a tuple", vm)?;
                 let args: Vec<Value> =
                     args.as_slice().iter().map(|a| Value::Obj(a.clone())).collect();
                 let kwargs = match kwargs {
                     Some(d) => {
-                        let d = d.downcast::<PyDict>().expect("CallEx takes a dict");
+                        let d = expect_slot::<PyDict>(d, "CallEx takes a dict", vm)?;
                         let mut kw = Vec::new();
                         for (k, v) in d.items_vec() {
                             let k = k
@@ -1164,7 +1164,7 @@ impl<'a> Eval<'a> {
             Instr::Raise(n) => return self.do_raise(n),
             Instr::Reraise => {
                 let exc = self.pop_obj();
-                let exc = exc.downcast().expect("Reraise takes an exception");
+                let exc = expect_slot(exc, "Reraise takes an exception", vm)?;
                 return Ok(Flow::Reraise(exc));
             }
             Instr::PushExcInfo => {
@@ -1260,7 +1260,11 @@ impl<'a> Eval<'a> {
                 if exc.fast_isinstance(vm.ctx.exceptions.stop_async_iteration) {
                     self.pop();
                 } else {
-                    return Ok(Flow::Reraise(exc.downcast().expect("exception")));
+                    return Ok(Flow::Reraise(expect_slot(
+                        exc,
+                        "EndAsyncFor takes an exception",
+                        vm,
+                    )?));
                 }
             }
             Instr::ImportName(i) => return imports::import_name(self, i),
@@ -1477,7 +1481,7 @@ impl<'a> Eval<'a> {
         let vm = self.vm;
         match n {
             0 => match self.handled_exception() {
-                Some(exc) => Ok(Flow::Reraise(exc.downcast().expect("handled exception"))),
+                Some(exc) => Ok(Flow::Reraise(expect_slot(exc, "the handled exception", vm)?)),
                 None => Err(vm.new_runtime_error("No active exception to reraise")),
             },
             _ => {
@@ -1553,7 +1557,8 @@ impl<'a> Eval<'a> {
             let (mode, with) = match first {
                 Some(AsyncOp::Send(v)) => (ResumeMode::AsyncGen, ResumeWith::Value(Some(v))),
                 Some(AsyncOp::Throw(e)) => {
-                    (ResumeMode::AsyncGen, ResumeWith::Throw(e.downcast().expect("exception")))
+                    let e = expect_slot(e, "an async generator throws an exception", vm)?;
+                    (ResumeMode::AsyncGen, ResumeWith::Throw(e))
                 }
                 Some(AsyncOp::Close) => {
                     let e = vm.new_exception_empty(vm.ctx.exceptions.generator_exit.to_owned());

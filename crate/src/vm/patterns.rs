@@ -3,6 +3,7 @@
 use rustpython_vm::builtins::{PyBaseObject, PyDict, PyList, PyStr, PyTuple, PyType};
 use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyResult, VirtualMachine};
 
+use super::value::expect_slot;
 use super::Runtime;
 
 fn abc(rt: &Runtime, name: &'static str, vm: &VirtualMachine) -> PyResult {
@@ -46,7 +47,7 @@ pub fn is_sequence(subject: &PyObjectRef, vm: &VirtualMachine, rt: &Runtime) -> 
 
 /// Values of `keys` in `subject`, or None if one is missing.
 pub fn match_keys(subject: &PyObjectRef, keys: &PyObjectRef, vm: &VirtualMachine) -> PyResult {
-    let keys = keys.downcast_ref::<PyTuple>().expect("keys tuple");
+    let keys = expect_slot::<PyTuple>(keys.clone(), "mapping pattern keys are a tuple", vm)?;
     let get = subject.get_attr("get", vm)?;
     let sentinel: PyObjectRef = PyBaseObject.into_ref(&vm.ctx).into();
     let mut seen: Vec<PyObjectRef> = Vec::new();
@@ -129,7 +130,8 @@ pub fn match_class(
             }
         }
     }
-    let kwnames = kwnames.downcast_ref::<PyTuple>().expect("kw names tuple");
+    let kwnames =
+        expect_slot::<PyTuple>(kwnames.clone(), "class pattern keywords are a tuple", vm)?;
     attrs.extend(kwnames.as_slice().iter().cloned().map(Some));
     let mut values = Vec::with_capacity(attrs.len());
     let mut seen: Vec<String> = Vec::new();
@@ -164,7 +166,7 @@ pub fn copy_without_keys(
     vm: &VirtualMachine,
 ) -> PyResult {
     let copy = vm.ctx.types.dict_type.as_object().call((subject.clone(),), vm)?;
-    let keys = keys.downcast_ref::<PyTuple>().expect("keys tuple");
+    let keys = expect_slot::<PyTuple>(keys.clone(), "mapping pattern keys are a tuple", vm)?;
     for k in keys.as_slice() {
         copy.del_item(&**k, vm)?;
     }

@@ -2,7 +2,7 @@
 
 use rustpython_vm::builtins::{PyFloat, PyInt};
 use rustpython_vm::object::{Traverse, TraverseFn};
-use rustpython_vm::{AsObject, PyObjectRef, VirtualMachine};
+use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine};
 
 /// A value on a frame's stack or in one of its locals. Small ints and floats stay unboxed
 /// until an operation needs them as objects: counting loops and float arithmetic, which
@@ -71,4 +71,17 @@ unsafe impl Traverse for Value {
             traverse_fn(o);
         }
     }
+}
+
+/// The object of type `T` that the compiled code left in a value-stack slot (or a frame's
+/// handled exception). Only a crafted snapshot can put anything else there: that raises
+/// `SystemError` instead of panicking, since the decoder checks stack depths, not types.
+pub fn expect_slot<T: PyPayload>(
+    obj: PyObjectRef,
+    what: &str,
+    vm: &VirtualMachine,
+) -> PyResult<PyRef<T>> {
+    obj.downcast::<T>().map_err(|o| {
+        vm.new_system_error(format!("{what}, not a '{}' (a damaged snapshot?)", o.class().name()))
+    })
 }

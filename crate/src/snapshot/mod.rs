@@ -12,6 +12,7 @@ mod encode;
 pub mod format;
 mod ops;
 mod perms;
+pub mod probe;
 
 use std::fmt;
 use std::sync::Arc;

@@ -105,7 +105,8 @@ pub struct Decoded {
     #[allow(clippy::vec_box)]
     pub frames: Vec<Box<Frame>>,
     pub modules: Vec<(String, PyObjectRef)>,
-    pub random_state: Option<PyObjectRef>,
+    /// Indexes into [`super::MODULE_STATES`] and the state each one had.
+    pub module_states: Vec<(usize, PyObjectRef)>,
 }
 
 pub struct Decoder<'a> {
@@ -1145,11 +1146,18 @@ impl<'a> Decoder<'a> {
     fn session(&mut self, waiting_on_host: bool) -> Result<Decoded, SnapshotError> {
         let n_frames = self.r.count(0)?;
         let n_modules = self.r.count(0)?;
-        let has_random = self.r.u8()? != 0;
+        let states = self.r.u8()?;
+        if u32::from(states) >> super::MODULE_STATES.len() != 0 {
+            return Err(corrupt("an unknown module state"));
+        }
         if !self.r.at_end() {
             return Err(corrupt("there are bytes after the end"));
         }
-        let random_state = if has_random { Some(self.pop_obj()?) } else { None };
+        let mut module_states = Vec::new();
+        for i in (0..super::MODULE_STATES.len()).rev().filter(|i| states & (1 << i) != 0) {
+            module_states.push((i, self.pop_obj()?));
+        }
+        module_states.reverse();
         let mut modules = Vec::with_capacity(n_modules);
         for _ in 0..n_modules {
             let module = self.pop_obj()?;
@@ -1221,6 +1229,6 @@ impl<'a> Decoder<'a> {
                 return Err(corrupt("a generator's state does not match its frame"));
             }
         }
-        Ok(Decoded { frames, modules, random_state })
+        Ok(Decoded { frames, modules, module_states })
     }
 }

@@ -18,7 +18,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use rustpython_vm::builtins::{PyDict, PyStr};
-use rustpython_vm::{PyObjectRef, VirtualMachine};
+use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
 
 use crate::compiler::Mode;
 use crate::host::{Stream, Transcript};
@@ -253,24 +253,60 @@ pub(crate) fn write(
             .map_err(capture)?;
         enc.write(Label::Module(name.clone()), Item::Obj(module.clone())).map_err(capture)?;
     }
-    let random_state = random_state(vm);
-    if let Some(state) = &random_state {
-        enc.write(Label::Module("random".into()), Item::Obj(state.clone())).map_err(capture)?;
+    let mut states = 0u8;
+    for (i, state) in MODULE_STATES.iter().enumerate() {
+        let Some(value) = (state.read)(vm) else { continue };
+        enc.write(Label::Module(state.module.into()), Item::Obj(value)).map_err(capture)?;
+        states |= 1 << i;
     }
     let mut w = std::mem::take(&mut enc.w);
     w.u8(ops::SESSION);
     w.uvar(frames.len() as u64);
     w.uvar(program.len() as u64);
-    w.u8(random_state.is_some() as u8);
+    w.u8(states);
     Ok(format::seal(&w.buf))
 }
 
-/// The hidden generator behind `random.random()` and friends, when the program imported it.
-fn random_state(vm: &VirtualMachine) -> Option<PyObjectRef> {
-    let modules = vm.sys_module.get_attr("modules", vm).ok()?;
-    let random = modules.get_item("random", vm).ok()?;
-    let inst = random.get_attr("_inst", vm).ok()?;
-    vm.call_method(&inst, "getstate", ()).ok()
+/// State a standard-library module keeps where the program's objects do not reach it, read
+/// when the program has imported the module and set again after restoring.
+pub(crate) struct ModuleState {
+    module: &'static str,
+    read: fn(&VirtualMachine) -> Option<PyObjectRef>,
+    restore: fn(&VirtualMachine, PyObjectRef) -> PyResult<()>,
+}
+
+/// Written in this order; the session op has one bit for each.
+pub(crate) const MODULE_STATES: [ModuleState; 2] = [
+    // The hidden generator behind `random.random()` and friends.
+    ModuleState {
+        module: "random",
+        read: |vm| {
+            let inst = imported(vm, "random")?.get_attr("_inst", vm).ok()?;
+            vm.call_method(&inst, "getstate", ()).ok()
+        },
+        restore: |vm, state| {
+            let inst = vm.import("random", 0)?.get_attr("_inst", vm)?;
+            vm.call_method(&inst, "setstate", (state,)).map(drop)
+        },
+    },
+    // The current decimal context: the program's `ctx = getcontext()` must stay the one
+    // arithmetic uses.
+    ModuleState {
+        module: "decimal",
+        read: |vm| {
+            let decimal = imported(vm, "decimal")?;
+            vm.call_method(&decimal, "getcontext", ()).ok()
+        },
+        restore: |vm, context| {
+            let decimal = vm.import("decimal", 0)?;
+            vm.call_method(&decimal, "setcontext", (context,)).map(drop)
+        },
+    },
+];
+
+/// A module the program has imported (without importing it).
+fn imported(vm: &VirtualMachine, name: &str) -> Option<PyObjectRef> {
+    vm.sys_module.get_attr("modules", vm).ok()?.get_item(name, vm).ok()
 }
 
 impl Header {
@@ -371,12 +407,11 @@ pub(crate) fn read(
             .set_item(name.as_str(), module.clone(), vm)
             .map_err(|_| SnapshotError::Corrupt("a module cannot be registered".into()))?;
     }
-    if let Some(state) = decoded.random_state {
-        let set = vm
-            .import("random", 0)
-            .and_then(|m| m.get_attr("_inst", vm))
-            .and_then(|inst| vm.call_method(&inst, "setstate", (state,)));
-        set.map_err(|_| SnapshotError::Corrupt("the state of random is invalid".into()))?;
+    for (i, value) in decoded.module_states {
+        let state = &MODULE_STATES[i];
+        (state.restore)(vm, value).map_err(|_| {
+            SnapshotError::Corrupt(format!("the state of module '{}' is invalid", state.module))
+        })?;
     }
     rt.depth.set(decoded.frames.len());
     Ok(Restored { frames: decoded.frames })

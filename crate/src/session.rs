@@ -381,6 +381,31 @@ impl Session {
         Some((self.frames.len(), line))
     }
 
+    /// The names bound in `__main__`, sorted, each with its value's repr (or why that failed):
+    /// what tells that two runs of a program ended in the same state.
+    pub fn main_globals(&self) -> Vec<(String, String)> {
+        let rt = self.rt.clone();
+        self.interpreter.enter(|vm| {
+            let _guard = RuntimeGuard::install(rt.clone());
+            let main =
+                vm.sys_module.get_attr("modules", vm).and_then(|m| m.get_item("__main__", vm));
+            let Some(dict) = main.ok().and_then(|m| m.dict()) else { return Vec::new() };
+            let mut globals: Vec<(String, String)> = dict
+                .items_vec()
+                .into_iter()
+                .map(|(k, v)| {
+                    let shown = match v.repr(vm) {
+                        Ok(r) => r.to_string(),
+                        Err(e) => format!("<repr raised {}>", e.class().name()),
+                    };
+                    (k.str(vm).map(|s| s.to_string()).unwrap_or_default(), shown)
+                })
+                .collect();
+            globals.sort();
+            globals
+        })
+    }
+
     pub fn ticks(&self) -> u64 {
         self.rt.ticks.get()
     }

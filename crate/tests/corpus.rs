@@ -1,7 +1,7 @@
 //! The corpus invariant: every program in `tests/programs` prints exactly what CPython printed
 //! (its `.out`, `.err` and `.code` files), whether it runs in one go or in slices of 1, 7,
 //! 1000 or 100 000 instructions while being snapshotted and restored into a fresh interpreter
-//! along the way.
+//! along the way; and a run with roundtrips ends with the same `__main__` globals as a plain run.
 
 use std::cell::RefCell;
 use std::path::{Path, PathBuf};
@@ -46,6 +46,8 @@ struct Outcome {
     stderr: String,
     exit_code: i32,
     ticks: u64,
+    /// `__main__`'s names and reprs at the end, object addresses masked.
+    globals: Vec<(String, String)>,
 }
 
 /// How a program is run: slices of `fuel` instructions; and, when `roundtrips` is not zero,
@@ -62,7 +64,9 @@ const ROUNDTRIP_FAILED: i32 = -1;
 
 const PLAIN: Mode = Mode { fuel: u64::MAX, roundtrips: 0 };
 
-fn run_program(path: &Path, mode: Mode) -> Outcome {
+/// Runs the program; `plain` is its run without a fuel limit, which a mode with roundtrips
+/// needs to spread them over the run.
+fn run_program(path: &Path, mode: Mode, plain: Option<&Outcome>) -> Outcome {
     let source = std::fs::read_to_string(path).expect("read program");
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let captured = Rc::new(RefCell::new(Captured::default()));
@@ -73,12 +77,18 @@ fn run_program(path: &Path, mode: Mode) -> Outcome {
     ) {
         Ok(s) => s,
         Err(e) => {
-            return Outcome { stdout: String::new(), stderr: e.to_string(), exit_code: 1, ticks: 0 }
+            return Outcome {
+                stdout: String::new(),
+                stderr: e.to_string(),
+                exit_code: 1,
+                ticks: 0,
+                globals: Vec::new(),
+            }
         }
     };
     let stride = match mode.roundtrips {
         0 => u64::MAX,
-        n => (run_program(path, PLAIN).ticks / mode.fuel / n).max(1),
+        n => (plain.expect("a plain run to spread roundtrips over").ticks / mode.fuel / n).max(1),
     };
     let mut pauses = 0u64;
     let exit_code = loop {
@@ -107,9 +117,64 @@ fn run_program(path: &Path, mode: Mode) -> Outcome {
         }
     };
     let ticks = session.ticks();
+    let globals = session
+        .main_globals()
+        .into_iter()
+        .map(|(name, repr)| (name, mask_addresses(&repr)))
+        .collect();
     drop(session);
     let c = captured.borrow();
-    Outcome { stdout: c.stdout.clone(), stderr: c.stderr.clone(), exit_code, ticks }
+    Outcome { stdout: c.stdout.clone(), stderr: c.stderr.clone(), exit_code, ticks, globals }
+}
+
+/// `<Foo object at 0x7f…>` differs between any two runs: the address is not state.
+fn mask_addresses(repr: &str) -> String {
+    let mut out = String::with_capacity(repr.len());
+    let mut rest = repr;
+    while let Some(at) = rest.find("0x") {
+        out.push_str(&rest[..at + 2]);
+        rest = rest[at + 2..].trim_start_matches(|c: char| c.is_ascii_hexdigit());
+        out.push('…');
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Names of the globals that differ between two runs.
+fn differing_globals(a: &Outcome, b: &Outcome) -> Vec<String> {
+    let a: std::collections::BTreeMap<_, _> = a.globals.iter().cloned().collect();
+    let b: std::collections::BTreeMap<_, _> = b.globals.iter().cloned().collect();
+    let names: std::collections::BTreeSet<&String> =
+        a.keys().chain(b.keys()).filter(|k| a.get(*k) != b.get(*k)).collect();
+    names.into_iter().cloned().collect()
+}
+
+/// Why the final globals of a run with roundtrips differ from the plain run's, if they do in
+/// a way that matters: globals listed in `GLOBALS_DIFFERENCES.txt` and values that differ
+/// between two plain runs too (clocks) are not compared.
+fn globals_differ(path: &Path, plain: &Outcome, got: &Outcome) -> Option<String> {
+    let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+    let tolerated = listed("GLOBALS_DIFFERENCES.txt");
+    let tolerated: Vec<&str> = match tolerated.get(&stem).and_then(|r| r.split_whitespace().next())
+    {
+        Some(names) => names.split(',').collect(),
+        None => vec![],
+    };
+    let differing: Vec<String> = differing_globals(plain, got)
+        .into_iter()
+        .filter(|n| !tolerated.contains(&n.as_str()))
+        .collect();
+    if differing.is_empty() {
+        return None;
+    }
+    let unstable = differing_globals(plain, &run_program(path, PLAIN, None));
+    let name = differing.into_iter().find(|n| !unstable.contains(n))?;
+    let value = |o: &Outcome| o.globals.iter().find(|(k, _)| *k == name).map(|(_, v)| v.clone());
+    Some(format!(
+        "final global '{name}' differs:\n  plain run: {:?}\n  roundtrips: {:?}",
+        value(plain),
+        value(got)
+    ))
 }
 
 fn corpus_dir() -> PathBuf {
@@ -146,20 +211,23 @@ fn check(path: &Path, mode: Mode) -> Result<(), String> {
         if fuel == u64::MAX {
             return Ok(());
         }
-        let reference = run_program(path, PLAIN);
-        let got = run_program(path, mode);
+        let reference = run_program(path, PLAIN, None);
+        let got = run_program(path, mode, Some(&reference));
         if got.exit_code == ROUNDTRIP_FAILED {
             return Err(format!(
                 "{stem} (fuel {fuel}): {}",
                 got.stderr.lines().last().unwrap_or("")
             ));
         }
-        if (got.stdout, got.stderr, got.exit_code)
-            != (reference.stdout, reference.stderr, reference.exit_code)
+        if (&got.stdout, &got.stderr, got.exit_code)
+            != (&reference.stdout, &reference.stderr, reference.exit_code)
         {
             return Err(format!(
                 "{stem} (fuel {fuel}): output differs from the run without a fuel limit"
             ));
+        }
+        if let Some(why) = globals_differ(path, &reference, &got) {
+            return Err(format!("{stem} (fuel {fuel}): {why}"));
         }
         return Ok(());
     }
@@ -169,7 +237,8 @@ fn check(path: &Path, mode: Mode) -> Result<(), String> {
         .ok()
         .and_then(|c| c.trim().parse().ok())
         .unwrap_or(if expected_err.as_deref().is_some_and(|e| !e.is_empty()) { 1 } else { 0 });
-    let got = run_program(path, mode);
+    let reference = (mode.roundtrips > 0).then(|| run_program(path, PLAIN, None));
+    let got = run_program(path, mode, reference.as_ref());
     let name = path.file_name().unwrap().to_string_lossy();
     if got.exit_code == ROUNDTRIP_FAILED {
         return Err(format!("{name} (fuel {fuel}): {}", got.stderr.lines().last().unwrap_or("")));
@@ -192,6 +261,9 @@ fn check(path: &Path, mode: Mode) -> Result<(), String> {
             "{name} (fuel {fuel}): exit code {} instead of {expected_code}",
             got.exit_code
         ));
+    }
+    if let Some(why) = reference.and_then(|r| globals_differ(path, &r, &got)) {
+        return Err(format!("{name} (fuel {fuel}): {why}"));
     }
     Ok(())
 }
@@ -269,7 +341,7 @@ fn known_differences_are_still_different() {
                     );
                     let expected =
                         std::fs::read_to_string(path.with_extension("out")).unwrap_or_default();
-                    run_program(&path, PLAIN).stdout == expected
+                    run_program(&path, PLAIN, None).stdout == expected
                 })
                 .collect()
         })
@@ -326,15 +398,13 @@ fn corpus_snapshot_limits_still_apply() {
                         path.exists(),
                         "{name} is listed in SNAPSHOT_LIMITS.txt but does not exist"
                     );
-                    let reference = run_program(&path, PLAIN);
+                    let reference = run_program(&path, PLAIN, None);
                     [1, 7].iter().all(|&fuel| {
-                        let got = run_program(&path, Mode { fuel, roundtrips: ROUNDTRIPS });
-                        (got.stdout, got.stderr, got.exit_code)
-                            == (
-                                reference.stdout.clone(),
-                                reference.stderr.clone(),
-                                reference.exit_code,
-                            )
+                        let mode = Mode { fuel, roundtrips: ROUNDTRIPS };
+                        let got = run_program(&path, mode, Some(&reference));
+                        globals_differ(&path, &reference, &got).is_none()
+                            && (&got.stdout, &got.stderr, got.exit_code)
+                                == (&reference.stdout, &reference.stderr, reference.exit_code)
                     })
                 })
                 .collect()

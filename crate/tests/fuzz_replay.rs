@@ -117,3 +117,30 @@ fn truncated_and_bit_flipped_snapshots_restore_or_fail_cleanly() {
     }
     assert!(restored > 0 && rejected > 0, "restored {restored}, rejected {rejected}");
 }
+
+/// A crafted snapshot that puts bytes where the compiled code left a str (the decoder checks
+/// stack depths, not types) makes the program fail with a SystemError, not the interpreter.
+#[test]
+fn a_value_of_the_wrong_type_on_a_stack_raises_system_error() {
+    let source = "a = 'ZQZQ'\nb = 'x'\ns = f'{a}{b}'\nprint(s)\n";
+    let mut s = Session::new(
+        Program::single("main.py", source),
+        Config::default(),
+        Box::new(BufferedHost::default()),
+    )
+    .expect("compiles");
+    // The STR op of 'ZQZQ', turned into a BYTES op of the same length.
+    let str_op: &[u8] = &[30, 4, b'Z', b'Q', b'Z', b'Q'];
+    while let Status::Suspended(Pause::Budget) = s.run(1) {
+        let mut body = format::open(&s.snapshot().expect("snapshot")).expect("opens");
+        let Some(at) = body.windows(str_op.len()).position(|w| w == str_op) else { continue };
+        body[at] = 31;
+        if let Ok(Status::Failed { traceback }) = restore_and_run(&body) {
+            if traceback.contains("SystemError") {
+                assert!(traceback.contains("BuildString takes strings"), "{traceback}");
+                return;
+            }
+        }
+    }
+    panic!("no pause put the bytes where BuildString reads");
+}

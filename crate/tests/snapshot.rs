@@ -184,6 +184,31 @@ fn every_instruction_of_with() {
     restored_after_every_instruction("078_with_suppress_multiple");
 }
 
+/// Weak references and the weak containers built on them keep their referents, callbacks and
+/// dead entries through snapshots.
+#[test]
+fn weak_references_and_weak_containers() {
+    same_through_snapshots(
+        r#"
+import weakref
+class Node:
+    def __init__(self, name): self.name = name
+gone = []
+a, b, c = Node("a"), Node("b"), Node("c")
+r = weakref.ref(a, lambda ref: gone.append("a"))
+keys = weakref.WeakKeyDictionary({a: 1, b: 2})
+values = weakref.WeakValueDictionary({"b": b, "c": c})
+members = weakref.WeakSet([a, c])
+for step in range(3):
+    print(step, r() is a, len(keys), keys.get(b), len(values), "c" in values, len(members), c in members)
+del a
+print(r(), gone, len(keys), len(members))
+del c
+print(len(values), "c" in values, len(members))
+"#,
+    );
+}
+
 #[test]
 fn mid_try_finally_with_and_handler() {
     same_through_snapshots(

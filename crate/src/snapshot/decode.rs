@@ -795,6 +795,14 @@ impl<'a> Decoder<'a> {
                     .map_err(|e| py_err(vm, &format!("making a '{}'", cls.name()), e))?;
                 self.push(o, true);
             }
+            ops::DEAD_WEAKREF => {
+                // A set nothing else holds is freed as soon as the reference to it is made.
+                let referent = vm.ctx.types.set_type.as_object().call((), vm);
+                let weak = referent
+                    .and_then(|o| vm.ctx.types.weakref_type.as_object().call((o,), vm))
+                    .map_err(|e| py_err(vm, "a dead weak reference", e))?;
+                self.push(weak, true);
+            }
             ops::FRAME => {
                 let frame = self.frame()?;
                 self.stack.push(Item::Frame(Box::new(frame)));

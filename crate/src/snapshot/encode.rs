@@ -15,6 +15,7 @@ use rustpython_vm::builtins::{
     PyByteArray, PyBytes, PyComplex, PyDict, PyFloat, PyFrozenSet, PyInt, PyList, PyModule, PySet,
     PyStr, PyTuple, PyType,
 };
+use rustpython_vm::object::PyWeak;
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, Py, PyObjectRef, VirtualMachine};
 
@@ -650,6 +651,9 @@ impl<'a> Encoder<'a> {
         if let Some(plan) = self.pattern_plan(obj)? {
             return Ok(plan);
         }
+        if t.fast_issubclass(types.weakref_type) {
+            return self.weakref_plan(obj);
+        }
         if t.is(types.cell_type) {
             let contents = obj.get_attr("cell_contents", vm).ok();
             return Ok(plan(vec![], vec![ops::PY_CELL], cell_fill(contents)));
@@ -950,6 +954,43 @@ impl<'a> Encoder<'a> {
             (Label::Static("pattern and flags"), Item::Obj(args.into())),
         ];
         Ok(Some(Plan { components, create: vec![ops::REDUCE], fills: vec![] }))
+    }
+
+    /// Weak references by value, with their referents (which the restored program holds as
+    /// strongly as before, or lets go, and the callback runs then): `weakref.ref(referent,
+    /// callback)`, or `KeyedRef(referent, callback, key)` for `WeakValueDictionary`'s; a dead
+    /// `ref` as a dead one.
+    fn weakref_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
+        let vm = self.vm;
+        let weak = obj.downcast_ref::<PyWeak>().ok_or("it is not a weak reference")?;
+        let t = obj.class();
+        let Some(referent) = weak.upgrade() else {
+            if t.is(vm.ctx.types.weakref_type) {
+                return Ok(Plan {
+                    components: vec![],
+                    create: vec![ops::DEAD_WEAKREF],
+                    fills: vec![],
+                });
+            }
+            return Err("its referent is gone".into());
+        };
+        let callback = obj.get_attr("__callback__", vm).map_err(|_| "it has no __callback__")?;
+        let mut args = vec![referent, callback];
+        if !t.is(vm.ctx.types.weakref_type) {
+            let module = t.as_object().get_attr("__module__", vm).ok();
+            let in_weakref = module.is_some_and(|m| {
+                m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"weakref")
+            });
+            if !(in_weakref && &*t.name() == "KeyedRef") {
+                return Err("it is a weak reference of a class other than ref and KeyedRef".into());
+            }
+            args.push(obj.get_attr("key", vm).map_err(|_| "it has no key")?);
+        }
+        let components = vec![
+            (Label::Static("its class"), Item::Obj(t.to_owned().into())),
+            (Label::Static("referent and callback"), Item::Obj(vm.ctx.new_tuple(args).into())),
+        ];
+        Ok(Plan { components, create: vec![ops::REDUCE], fills: vec![] })
     }
 
     fn reduce_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {

@@ -139,6 +139,8 @@ pub const SUPER: u8 = 116;
 /// [class, name, object] → the class's own entry `name` bound to the object: a builtin
 /// method bound from a class up the object's MRO.
 pub const BIND: u8 = 117;
+/// A `weakref.ref` whose referent is gone.
+pub const DEAD_WEAKREF: u8 = 118;
 
 // ---- execution state
 /// The frame header (see `encode::frame_plan`) [stack…, fast…, cells…, globals, builtins,

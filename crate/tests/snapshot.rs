@@ -209,6 +209,22 @@ print(len(values), "c" in values, len(members))
     );
 }
 
+/// Matches of regular expressions are found again, groups and all.
+#[test]
+fn regular_expression_matches() {
+    same_through_snapshots(
+        r#"
+import re
+word = re.compile(r"(?P<w>[a-z]+)(?=\d)")
+m = word.search("12 ab3 cd4", 3)
+full = re.fullmatch(r"a|ab", "ab")
+at = re.match(r"(\d+)-(\d+)?", "12-")
+for _ in range(12):
+    print(m.group("w"), m.span(), full.group(), at.groups(), at.lastindex)
+"#,
+    );
+}
+
 #[test]
 fn mid_try_finally_with_and_handler() {
     same_through_snapshots(

@@ -19,7 +19,7 @@ use rustpython_vm::function::PySetterValue;
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, PyObject, PyObjectRef, PyPayload, PyRef, VirtualMachine};
 
-use super::encode::{solid_base, CodeRef};
+use super::encode::{solid_base, CodeRef, MATCH_SEARCHES};
 use super::format::Reader;
 use super::perms::{class_entry, resolve, Perm};
 use super::{ops, SnapshotError};
@@ -802,6 +802,27 @@ impl<'a> Decoder<'a> {
                     .and_then(|o| vm.ctx.types.weakref_type.as_object().call((o,), vm))
                     .map_err(|e| py_err(vm, "a dead weak reference", e))?;
                 self.push(weak, true);
+            }
+            ops::RE_MATCH => {
+                let way = self.r.u8()?;
+                let &(method, bounded) = MATCH_SEARCHES
+                    .get(way as usize)
+                    .ok_or_else(|| corrupt("an unknown way to find a match"))?;
+                let [pattern, string, start, end]: [PyObjectRef; 4] =
+                    self.pop_n(4)?.try_into().expect("four operands");
+                let mut args = vec![string, start.clone()];
+                if bounded {
+                    args.push(end.clone());
+                }
+                let found = vm
+                    .call_method(&pattern, method, args)
+                    .map_err(|e| py_err(vm, "searching a match again", e))?;
+                let span = vm.call_method(&found, "span", ()).ok();
+                let expected = vm.ctx.new_tuple(vec![start, end]);
+                if !span.is_some_and(|s| vm.bool_eq(&s, expected.as_object()).unwrap_or(false)) {
+                    return Err(corrupt("a match is not found again where it was"));
+                }
+                self.push(found, true);
             }
             ops::FRAME => {
                 let frame = self.frame()?;

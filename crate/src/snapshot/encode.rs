@@ -651,6 +651,9 @@ impl<'a> Encoder<'a> {
         if let Some(plan) = self.pattern_plan(obj)? {
             return Ok(plan);
         }
+        if let Some(plan) = self.match_plan(obj)? {
+            return Ok(plan);
+        }
         if t.fast_issubclass(types.weakref_type) {
             return self.weakref_plan(obj);
         }
@@ -935,11 +938,7 @@ impl<'a> Encoder<'a> {
     /// Compiled regular expressions, which RustPython cannot reduce: `re.compile` again.
     fn pattern_plan(&self, obj: &PyObjectRef) -> Result<Option<Plan>, String> {
         let vm = self.vm;
-        let t = obj.class();
-        let module = t.as_object().get_attr("__module__", vm).ok();
-        let in_re = module
-            .is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"re"));
-        if !(in_re && &*t.name() == "Pattern") {
+        if !is_re_class(obj, "Pattern", vm) {
             return Ok(None);
         }
         let compile = vm
@@ -991,6 +990,42 @@ impl<'a> Encoder<'a> {
             (Label::Static("referent and callback"), Item::Obj(vm.ctx.new_tuple(args).into())),
         ];
         Ok(Plan { components, create: vec![ops::REDUCE], fills: vec![] })
+    }
+
+    /// Regular-expression matches, which RustPython cannot reduce: searched for again from
+    /// where they start, by the first of [`MATCH_SEARCHES`] that finds the same groups.
+    fn match_plan(&self, obj: &PyObjectRef) -> Result<Option<Plan>, String> {
+        let vm = self.vm;
+        if !is_re_class(obj, "Match", vm) {
+            return Ok(None);
+        }
+        let get =
+            |name: &'static str| obj.get_attr(name, vm).map_err(|_| format!("it has no {name}"));
+        let (pattern, string, regs) = (get("re")?, get("string")?, get("regs")?);
+        let span = vm.call_method(obj, "span", ()).map_err(|_| "it has no span")?;
+        let span = span.downcast_ref::<PyTuple>().ok_or("its span is not a tuple")?;
+        let (start, end) = (span.as_slice()[0].clone(), span.as_slice()[1].clone());
+        let same = |&(method, bounded): &(&str, bool)| {
+            let mut args = vec![string.clone(), start.clone()];
+            if bounded {
+                args.push(end.clone());
+            }
+            vm.call_method(&pattern, method, args)
+                .and_then(|m| m.get_attr("regs", vm))
+                .and_then(|r| vm.bool_eq(&r, &regs))
+                .unwrap_or(false)
+        };
+        let way = MATCH_SEARCHES
+            .iter()
+            .position(same)
+            .ok_or("searching its string again does not find the same match")?;
+        let components = vec![
+            (Label::Static("re"), Item::Obj(pattern)),
+            (Label::Static("string"), Item::Obj(string)),
+            (Label::Static("start"), Item::Obj(start)),
+            (Label::Static("end"), Item::Obj(end)),
+        ];
+        Ok(Some(Plan { components, create: vec![ops::RE_MATCH, way as u8], fills: vec![] }))
     }
 
     fn reduce_plan(&self, obj: &PyObjectRef) -> Result<Plan, String> {
@@ -1208,6 +1243,20 @@ fn referent(wrapper: &PyObjectRef, vm: &VirtualMachine) -> Option<PyObjectRef> {
         [one] => Some(one.clone()),
         _ => None,
     }
+}
+
+/// How a match is found again: the pattern's method, and whether it stops where the match
+/// ended (a lookahead past that end, a `$`, could then differ: the encoder checks).
+pub const MATCH_SEARCHES: [(&str, bool); 3] =
+    [("search", false), ("search", true), ("fullmatch", true)];
+
+/// `re.Pattern`, `re.Match`: classes of the `re` module that RustPython cannot reduce.
+fn is_re_class(obj: &PyObjectRef, name: &str, vm: &VirtualMachine) -> bool {
+    let t = obj.class();
+    let module = t.as_object().get_attr("__module__", vm).ok();
+    let in_re =
+        module.is_some_and(|m| m.downcast_ref::<PyStr>().is_some_and(|m| m.as_bytes() == b"re"));
+    in_re && &*t.name() == name
 }
 
 fn counted(op: u8, n: usize) -> Vec<u8> {

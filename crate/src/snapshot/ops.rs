@@ -141,6 +141,9 @@ pub const SUPER: u8 = 116;
 pub const BIND: u8 = 117;
 /// A `weakref.ref` whose referent is gone.
 pub const DEAD_WEAKREF: u8 = 118;
+/// u8 way [pattern, string, start, end] → a `re.Match` found again by one of
+/// [`super::encode::MATCH_SEARCHES`] from `start`, which must match exactly `start..end`.
+pub const RE_MATCH: u8 = 119;
 
 // ---- execution state
 /// The frame header (see `encode::frame_plan`) [stack…, fast…, cells…, globals, builtins,

@@ -52,12 +52,12 @@ unsafe impl Traverse for Sort {
 }
 
 /// Whether comparing `v` with values like it never calls the program.
-fn plain_key(v: &PyObjectRef, vm: &VirtualMachine) -> bool {
+fn plain_key(v: &PyObjectRef) -> bool {
     if is_heap_type(v.class()) {
         return false;
     }
     match v.downcast_ref::<PyTuple>() {
-        Some(t) => t.as_slice().iter().all(|i| plain_key(i, vm)),
+        Some(t) => t.as_slice().iter().all(plain_key),
         None => true,
     }
 }
@@ -243,7 +243,7 @@ impl Sort {
     /// compared): RustPython's sort is stable too, so the result is the same.
     fn sort_natively(&mut self, vm: &VirtualMachine) -> PyResult<Option<Step>> {
         let keys = self.keys().clone();
-        if !keys.borrow_vec().iter().all(|k| plain_key(k, vm)) {
+        if !keys.borrow_vec().iter().all(plain_key) {
             return Ok(None);
         }
         let order: Vec<PyObjectRef> = (0..self.len()).map(|i| vm.ctx.new_int(i).into()).collect();

@@ -86,7 +86,7 @@ fn to_js<T: Serialize>(value: &T) -> JsValue {
 }
 
 enum Inner {
-    Running(Session),
+    Running(Box<Session>),
     /// The program did not compile: every run reports the error, as a failed run would.
     NotCompiled {
         error: SyntaxError,
@@ -116,7 +116,7 @@ impl WasmSession {
         }
         let config = Config { recursion_limit: recursion_limit as usize, hash_seed };
         let inner = match Session::new(Program { files, main }, config, host()) {
-            Ok(session) => Inner::Running(session),
+            Ok(session) => Inner::Running(Box::new(session)),
             Err(error) => {
                 let output = vec![(Stream::Stderr, error.to_string())];
                 Inner::NotCompiled { error, output }
@@ -128,7 +128,7 @@ impl WasmSession {
     /// Brings a snapshot back; throws with the reason when the bytes are not a usable one.
     pub fn restore(bytes: &[u8]) -> Result<WasmSession, JsError> {
         let session = Session::restore(bytes, host()).map_err(|e| JsError::new(&e.to_string()))?;
-        Ok(WasmSession { inner: Inner::Running(session) })
+        Ok(WasmSession { inner: Inner::Running(Box::new(session)) })
     }
 
     /// Runs at most `fuel` instructions; returns the status object.

@@ -61,26 +61,21 @@ fn run_round_tripped(path: &Path) -> Result<Observed, String> {
         nested_entries: 0,
         pauses: 0,
     };
-    loop {
-        match session.run(FUEL) {
-            Status::Suspended(pause) => {
-                observed.pauses += 1;
-                // Counters live in the runtime, which the restore replaces. Read before the
-                // stack view, whose reprs of locals may run the program's `__repr__`.
-                observed.nested_entries += session.nested_stats().0;
-                for tasklet in session.call_stack() {
-                    for frame in tasklet.frames.iter().skip(1) {
-                        observed.paused_in.insert(frame.function.clone());
-                    }
-                }
-                let bytes = session.snapshot().map_err(|e| format!("snapshot failed: {e}"))?;
-                session =
-                    Session::restore(&bytes, host()).map_err(|e| format!("restore failed: {e}"))?;
-                if matches!(pause, Pause::Input { .. }) {
-                    session.provide_input(None);
-                }
+    // Finished or failed ends the loop: the output says which.
+    while let Status::Suspended(pause) = session.run(FUEL) {
+        observed.pauses += 1;
+        // Counters live in the runtime, which the restore replaces. Read before the
+        // stack view, whose reprs of locals may run the program's `__repr__`.
+        observed.nested_entries += session.nested_stats().0;
+        for tasklet in session.call_stack() {
+            for frame in tasklet.frames.iter().skip(1) {
+                observed.paused_in.insert(frame.function.clone());
             }
-            Status::Finished { .. } | Status::Failed { .. } => break,
+        }
+        let bytes = session.snapshot().map_err(|e| format!("snapshot failed: {e}"))?;
+        session = Session::restore(&bytes, host()).map_err(|e| format!("restore failed: {e}"))?;
+        if matches!(pause, Pause::Input { .. }) {
+            session.provide_input(None);
         }
     }
     observed.nested_entries += session.nested_stats().0;

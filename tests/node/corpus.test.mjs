@@ -22,11 +22,17 @@ const all = readdirSync(programs)
   .filter((f) => f.endsWith(".py"))
   .map((f) => f.slice(0, -3))
   .filter((name) => !excluded.has(name));
+/** Programs whose output depends on the machine word: ssize_t is 32 bits on wasm32, as on a
+ * 32-bit CPython. */
+const WASM32 = {
+  "184_itertools_edge_cases": "product(repeat=2 ** 62) raises OverflowError where ssize_t has 32 bits",
+};
+
 // Every seventh program: a spread over the whole corpus that keeps this test short.
 const sample = all.filter((_, i) => i % 7 === 0);
 
 for (const name of sample) {
-  test(`${name} with a restore at every pause (fuel 1000)`, async () => {
+  test(`${name} with a restore at every pause (fuel 1000)`, { skip: WASM32[name] ?? false }, async () => {
     const { source, expected, expectedErr } = corpusProgram(name);
     let session = sleepy.start({ [`${name}.py`]: source });
     const out = [];

@@ -96,6 +96,44 @@ impl Host for BufferedHost {
     }
 }
 
+/// A host nobody attends, for batch runs, tests and fuzzing: output goes to `sink`, input is
+/// at its end, and every sleep is over at once (the clock stands far in the future).
+pub struct Unattended {
+    sink: Box<OutputSink>,
+}
+
+/// Where an [`Unattended`] host's output goes.
+pub type OutputSink = dyn FnMut(Stream, &str);
+
+impl Unattended {
+    pub fn new(sink: impl FnMut(Stream, &str) + 'static) -> Unattended {
+        Unattended { sink: Box::new(sink) }
+    }
+
+    /// One that forgets the output too.
+    pub fn silent() -> Unattended {
+        Unattended::new(|_, _| {})
+    }
+}
+
+impl Host for Unattended {
+    fn write(&mut self, stream: Stream, text: &str) {
+        (self.sink)(stream, text)
+    }
+
+    fn read_line_blocking(&mut self, _prompt: &str) -> Option<Option<String>> {
+        Some(None)
+    }
+
+    fn sleep_blocking(&mut self, _seconds: f64) -> bool {
+        true
+    }
+
+    fn now(&self) -> f64 {
+        f64::MAX / 2.0
+    }
+}
+
 pub fn now_seconds() -> f64 {
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -361,11 +361,11 @@ impl Session {
 
     /// Output written since the last call, stream by stream in the order it was written.
     pub fn take_output_chunks(&mut self) -> Vec<(Stream, String)> {
-        let mut chunks: Vec<(Stream, String)> = Vec::new();
-        self.rt.host.borrow_mut().drain_output(&mut |stream, text| match chunks.last_mut() {
-            Some((s, buf)) if *s == stream => buf.push_str(text),
-            _ => chunks.push((stream, text.to_owned())),
-        });
+        let mut chunks = Vec::new();
+        self.rt
+            .host
+            .borrow_mut()
+            .drain_output(&mut |stream, text| chunks.push((stream, text.to_owned())));
         chunks
     }
 

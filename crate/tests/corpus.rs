@@ -7,7 +7,7 @@ use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use sleepy::host::{Host, Stream};
+use sleepy::host::{Stream, Unattended};
 use sleepy::{Config, Pause, Program, Session, Status};
 
 #[derive(Default)]
@@ -16,29 +16,16 @@ struct Captured {
     stderr: String,
 }
 
-struct CaptureHost(Rc<RefCell<Captured>>);
-
-impl Host for CaptureHost {
-    fn write(&mut self, stream: Stream, text: &str) {
-        let mut c = self.0.borrow_mut();
+/// A host that keeps the output in `captured`, stream by stream.
+fn capture(captured: &Rc<RefCell<Captured>>) -> Box<Unattended> {
+    let captured = captured.clone();
+    Box::new(Unattended::new(move |stream, text| {
+        let mut c = captured.borrow_mut();
         match stream {
             Stream::Stdout => c.stdout.push_str(text),
             Stream::Stderr => c.stderr.push_str(text),
         }
-    }
-
-    fn read_line_blocking(&mut self, _prompt: &str) -> Option<Option<String>> {
-        Some(None)
-    }
-
-    fn sleep_blocking(&mut self, _seconds: f64) -> bool {
-        true
-    }
-
-    fn now(&self) -> f64 {
-        // Sleeps are not waited out in tests: time jumps forward instead.
-        f64::MAX / 2.0
-    }
+    }))
 }
 
 struct Outcome {
@@ -73,7 +60,7 @@ fn run_program(path: &Path, mode: Mode, plain: Option<&Outcome>) -> Outcome {
     let mut session = match Session::new(
         Program::single(&name, &source),
         Config::default(),
-        Box::new(CaptureHost(captured.clone())),
+        capture(&captured),
     ) {
         Ok(s) => s,
         Err(e) => {
@@ -97,9 +84,9 @@ fn run_program(path: &Path, mode: Mode, plain: Option<&Outcome>) -> Outcome {
             pauses += 1;
             let for_host = !matches!(pause, Pause::Budget);
             if mode.roundtrips > 0 && (pauses.is_multiple_of(stride) || for_host) {
-                let restored = session.snapshot().and_then(|bytes| {
-                    Session::restore(&bytes, Box::new(CaptureHost(captured.clone())))
-                });
+                let restored = session
+                    .snapshot()
+                    .and_then(|bytes| Session::restore(&bytes, capture(&captured)));
                 match restored {
                     Ok(s) => session = s,
                     Err(e) => {

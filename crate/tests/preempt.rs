@@ -10,33 +10,21 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 
-use sleepy::host::{Host, Stream};
+use sleepy::host::{Stream, Unattended};
 use sleepy::{Config, Pause, Program, Session, Status};
 
 const FUEL: u64 = 1000;
 
-struct CaptureHost(Rc<RefCell<String>>);
-
-impl Host for CaptureHost {
-    fn write(&mut self, stream: Stream, text: &str) {
+/// A host that appends output to `output`, stderr marked.
+fn capture(output: &Rc<RefCell<String>>) -> Box<Unattended> {
+    let output = output.clone();
+    Box::new(Unattended::new(move |stream, text| {
         if stream == Stream::Stdout {
-            self.0.borrow_mut().push_str(text);
+            output.borrow_mut().push_str(text);
         } else {
-            self.0.borrow_mut().push_str(&format!("[stderr] {text}"));
+            output.borrow_mut().push_str(&format!("[stderr] {text}"));
         }
-    }
-
-    fn read_line_blocking(&mut self, _prompt: &str) -> Option<Option<String>> {
-        Some(None)
-    }
-
-    fn sleep_blocking(&mut self, _seconds: f64) -> bool {
-        true
-    }
-
-    fn now(&self) -> f64 {
-        f64::MAX / 2.0
-    }
+    }))
 }
 
 /// What one sliced, round-tripped run showed.
@@ -52,7 +40,7 @@ fn run_round_tripped(path: &Path) -> Result<Observed, String> {
     let source = std::fs::read_to_string(path).map_err(|e| e.to_string())?;
     let name = path.file_name().unwrap().to_string_lossy().into_owned();
     let output = Rc::new(RefCell::new(String::new()));
-    let host = || Box::new(CaptureHost(output.clone()));
+    let host = || capture(&output);
     let mut session = Session::new(Program::single(&name, &source), Config::default(), host())
         .map_err(|e| e.to_string())?;
     let mut observed = Observed {
@@ -168,12 +156,9 @@ print([k.v for k in sorted(gen())])
 print(sum(i for i in range(10)))
 ";
     let output = Rc::new(RefCell::new(String::new()));
-    let mut session = Session::new(
-        Program::single("main.py", source),
-        Config::default(),
-        Box::new(CaptureHost(output.clone())),
-    )
-    .expect("compiles");
+    let mut session =
+        Session::new(Program::single("main.py", source), Config::default(), capture(&output))
+            .expect("compiles");
     loop {
         assert!(matches!(session.run(97), Status::Suspended(Pause::Budget)), "paused in __lt__");
         let names: Vec<String> =

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use sleepy::bytecode::stack_depth::{delivery, entry_depths, min_depth, Awaits, FrameRole};
 use sleepy::bytecode::{CodeObject, Constant, Instr};
 use sleepy::compiler::{compile, Mode};
-use sleepy::host::{Host, Stream};
+use sleepy::host::Unattended;
 use sleepy::{Config, Pause, Program, Session, Status};
 
 fn sources(dir: &str) -> Vec<PathBuf> {
@@ -109,24 +109,6 @@ fn roles_need_the_instruction_they_wait_in() {
     assert_eq!(min_depth(g, &gd, resume + 1, FrameRole::GeneratorSuspended), None);
 }
 
-struct QuietHost;
-
-impl Host for QuietHost {
-    fn write(&mut self, _stream: Stream, _text: &str) {}
-
-    fn read_line_blocking(&mut self, _prompt: &str) -> Option<Option<String>> {
-        Some(None)
-    }
-
-    fn sleep_blocking(&mut self, _seconds: f64) -> bool {
-        true
-    }
-
-    fn now(&self) -> f64 {
-        f64::MAX / 2.0
-    }
-}
-
 /// Depths of every code object met so far, by identity (the `Arc` keeps the address taken).
 type Analysed = HashMap<*const CodeObject, (Arc<CodeObject>, Vec<Option<u32>>)>;
 
@@ -150,7 +132,8 @@ const SAMPLE: u64 = 3;
 /// Runs `program` one instruction at a time, checking every frame at every `SAMPLE`th pause
 /// for fuel; returns the number of pauses.
 fn check_program(name: &str, program: Program) -> Result<u64, String> {
-    let Ok(mut session) = Session::new(program, Config::default(), Box::new(QuietHost)) else {
+    let Ok(mut session) = Session::new(program, Config::default(), Box::new(Unattended::silent()))
+    else {
         return Ok(0);
     };
     let mut analysed = Analysed::new();

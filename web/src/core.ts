@@ -2,6 +2,7 @@
 // programs. Usable on any thread; `SleepyWorker` hosts it in a worker for pages.
 
 import init, { WasmSession, buildInfo, inspect as inspectBytes, lastPanic } from "./wasm/sleepy.js";
+import { isNode, nodeFs } from "./node.js";
 import type {
   Files,
   OutputChunk,
@@ -30,16 +31,11 @@ export interface LoadOptions {
 
 let loaded: Promise<void> | undefined;
 
-const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
-
 async function defaultWasm(): Promise<WasmSource> {
   const url = new URL("./wasm/sleepy_bg.wasm", import.meta.url);
   if (!isNode) return url;
-  // Node's fetch does not read file: URLs. The module name is a variable so that bundlers
-  // building for browsers leave it alone.
-  const fsModule = "node:fs/promises";
-  const fs = (await import(/* @vite-ignore */ fsModule)) as typeof import("node:fs/promises");
-  return fs.readFile(url);
+  // Node's fetch does not read file: URLs.
+  return (await nodeFs()).readFile(url);
 }
 
 /** Calls into the interpreter, turning a trap into an error that says what happened. */

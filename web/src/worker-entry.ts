@@ -2,6 +2,7 @@
 // page's requests between slices. Runs as a browser module worker or a Node worker thread.
 
 import { Sleepy } from "./core.js";
+import { isNode, nodeWorkerThreads } from "./node.js";
 import type { EventMessage, ReplyMessage, Request, RequestMessage } from "./protocol.js";
 import { Runner } from "./runner.js";
 
@@ -11,13 +12,8 @@ interface Port {
 }
 
 async function parentPort(): Promise<Port> {
-  const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
   if (isNode) {
-    const threadsModule = "node:worker_threads";
-    const threads = (await import(
-      /* @vite-ignore */ threadsModule
-    )) as typeof import("node:worker_threads");
-    const port = threads.parentPort;
+    const port = (await nodeWorkerThreads()).parentPort;
     if (!port) throw new Error("sleepy's worker entry must run in a worker thread");
     return {
       post: (message, transfer) => port.postMessage(message, transfer as never),

@@ -2,6 +2,7 @@
 // program does. Every method is async and answered between slices.
 
 import { SleepyCrash, SnapshotError } from "./core.js";
+import { isNode, nodeWorkerThreads } from "./node.js";
 import type { EventMessage, Replies, Request, WorkerMessage } from "./protocol.js";
 import type { RunnerStatus } from "./runner.js";
 import type { Files, OutputChunk, StartOptions } from "./types.js";
@@ -33,15 +34,10 @@ export interface SleepyWorkerEvents {
 
 type Listeners = { [E in keyof SleepyWorkerEvents]: Set<SleepyWorkerEvents[E]> };
 
-const isNode = typeof process !== "undefined" && typeof process.versions?.node === "string";
-
 async function defaultWorker(): Promise<WorkerLike> {
   const entry = new URL("./worker-entry.js", import.meta.url);
   if (!isNode) return new Worker(entry, { type: "module" });
-  const threadsModule = "node:worker_threads";
-  const threads = (await import(
-    /* @vite-ignore */ threadsModule
-  )) as typeof import("node:worker_threads");
+  const threads = await nodeWorkerThreads();
   return new threads.Worker(entry) as unknown as WorkerLike;
 }
 

@@ -3,31 +3,12 @@
 //! `SnapshotError` (or a Python exception while running), never a panic.
 
 use super::format;
-use crate::host::{Host, Stream};
+use crate::host::Unattended;
 use crate::session::{Pause, Session, Status};
 use crate::SnapshotError;
 
 /// Instructions a restored session may run; enough to leave the frames the snapshot made.
 pub const FUEL: u64 = 20_000;
-
-/// A host that forgets output, has no input and lets every sleep end at once.
-struct Silent;
-
-impl Host for Silent {
-    fn write(&mut self, _stream: Stream, _text: &str) {}
-
-    fn read_line_blocking(&mut self, _prompt: &str) -> Option<Option<String>> {
-        Some(None)
-    }
-
-    fn sleep_blocking(&mut self, _seconds: f64) -> bool {
-        true
-    }
-
-    fn now(&self) -> f64 {
-        f64::MAX / 2.0
-    }
-}
 
 /// Restores `input` and runs it for at most [`FUEL`] instructions; the status it ended with.
 ///
@@ -42,7 +23,7 @@ pub fn restore_and_run(input: &[u8]) -> Result<Status, SnapshotError> {
         sealed = format::seal(input);
         &sealed
     };
-    let mut session = Session::restore(image, Box::new(Silent))?;
+    let mut session = Session::restore(image, Box::new(Unattended::silent()))?;
     let end = session.ticks().saturating_add(FUEL);
     // Pauses for the host cost no instructions: count them too, so the loop is bounded.
     for _ in 0..FUEL {

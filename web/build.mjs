@@ -1,5 +1,6 @@
 // `npm run build`: the interpreter to WebAssembly (cargo + wasm-bindgen), then the
-// TypeScript package. `--ts-only` reuses the last WebAssembly build.
+// TypeScript package, then the playground (type-checked, bundled by Vite into
+// dist-playground/). `--ts-only` reuses the last WebAssembly build.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -29,3 +30,5 @@ rmSync(join(root, "dist"), { recursive: true, force: true });
 run(join(root, "node_modules/.bin/tsc"), ["-p", "tsconfig.json"]);
 mkdirSync(join(root, "dist/wasm"), { recursive: true });
 cpSync(glue, join(root, "dist/wasm"), { recursive: true });
+run(join(root, "node_modules/.bin/tsc"), ["-p", "web/playground/tsconfig.json"]);
+run(join(root, "node_modules/.bin/vite"), ["build", "--config", "web/playground/vite.config.ts", "--logLevel", "warn"]);

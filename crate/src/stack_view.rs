@@ -1,7 +1,8 @@
 //! What hosts show of a paused program: its tasklets, their frames and each frame's locals,
 //! as plain data (for the CLI's `inspect`, the playground's stack panel).
 
-use rustpython_vm::builtins::{PyDict, PyStr};
+use rustpython_vm::builtins::{PyDict, PyList, PyStr, PyTuple};
+use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, PyObjectRef, VirtualMachine};
 
 use crate::bytecode::CodeKind;
@@ -35,14 +36,25 @@ pub struct LocalView {
     #[serde(rename = "type")]
     pub type_name: String,
     pub repr: String,
+    /// A container's items or an instance's attributes, so a host can fold them open: the
+    /// first `PARTS_LIMIT`, `PARTS_DEPTH` levels deep.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub children: Vec<LocalView>,
 }
 
 /// Longest repr shown; longer ones end in "...".
 const REPR_LIMIT: usize = 200;
 /// Instructions a program's `__repr__` may run while it is shown.
 const REPR_FUEL: u64 = 100_000;
+/// Parts shown of one value, and how many levels of parts.
+const PARTS_LIMIT: usize = 50;
+const PARTS_DEPTH: usize = 2;
 
 fn local(name: &str, value: &PyObjectRef, vm: &VirtualMachine) -> LocalView {
+    value_view(name.to_owned(), value, PARTS_DEPTH, vm)
+}
+
+fn value_view(name: String, value: &PyObjectRef, depth: usize, vm: &VirtualMachine) -> LocalView {
     let repr = match value.repr(vm) {
         Ok(r) => {
             let r = r.to_string();
@@ -54,7 +66,60 @@ fn local(name: &str, value: &PyObjectRef, vm: &VirtualMachine) -> LocalView {
         }
         Err(_) => format!("<{} object (repr failed)>", value.class().name()),
     };
-    LocalView { name: name.to_owned(), type_name: value.class().name().to_string(), repr }
+    let children = if depth == 0 { Vec::new() } else { parts(value, depth - 1, vm) };
+    LocalView { name, type_name: value.class().name().to_string(), repr, children }
+}
+
+/// The items of a list, tuple, set or dict, or the attributes of an instance of a class the
+/// program defined; nothing for other values (their repr says it all).
+fn parts(value: &PyObjectRef, depth: usize, vm: &VirtualMachine) -> Vec<LocalView> {
+    let view = |name: String, v: &PyObjectRef| value_view(name, v, depth, vm);
+    if let Some(list) = value.downcast_ref::<PyList>() {
+        let items = list.borrow_vec().iter().take(PARTS_LIMIT).cloned().collect::<Vec<_>>();
+        return items.iter().enumerate().map(|(i, v)| view(format!("[{i}]"), v)).collect();
+    }
+    if let Some(tuple) = value.downcast_ref::<PyTuple>() {
+        return tuple
+            .iter()
+            .take(PARTS_LIMIT)
+            .enumerate()
+            .map(|(i, v)| view(format!("[{i}]"), v))
+            .collect();
+    }
+    if let Some(dict) = value.downcast_ref::<PyDict>() {
+        let entries = dict.into_iter().take(PARTS_LIMIT).collect::<Vec<_>>();
+        return entries.iter().map(|(k, v)| view(short_repr(k, vm), v)).collect();
+    }
+    let class = value.class();
+    if class.fast_issubclass(vm.ctx.types.set_type)
+        || class.fast_issubclass(vm.ctx.types.frozenset_type)
+    {
+        let Ok(items) = value.try_to_value::<Vec<PyObjectRef>>(vm) else { return Vec::new() };
+        return items.iter().take(PARTS_LIMIT).map(|v| view(short_repr(v, vm), v)).collect();
+    }
+    let program_instance = class.slots.flags.has_feature(PyTypeFlags::HEAPTYPE)
+        && !value.class().fast_issubclass(vm.ctx.types.type_type)
+        && !value.class().fast_issubclass(vm.ctx.exceptions.base_exception_type);
+    match value.dict() {
+        Some(attrs) if program_instance => {
+            let entries = attrs.into_iter().take(PARTS_LIMIT).collect::<Vec<_>>();
+            entries
+                .iter()
+                .filter_map(|(k, v)| Some(view(k.downcast_ref::<PyStr>()?.to_string(), v)))
+                .collect()
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// A dict key or set member as a name: its repr, cut short.
+fn short_repr(value: &PyObjectRef, vm: &VirtualMachine) -> String {
+    let r = value.repr(vm).map(|r| r.to_string()).unwrap_or_else(|_| "?".to_owned());
+    if r.chars().count() > 40 {
+        format!("{}...", r.chars().take(40).collect::<String>())
+    } else {
+        r
+    }
 }
 
 fn frame_view(frame: &Frame, running: bool, rt: &Runtime, vm: &VirtualMachine) -> FrameView {

@@ -12,7 +12,7 @@ export type Request =
   | { op: "step" }
   | { op: "stop" }
   | { op: "snapshot" }
-  | { op: "callStack" }
+  | { op: "callStack"; maxFrames?: number }
   | { op: "transcript" }
   | { op: "provideInput"; line: string | null }
   | { op: "setSliceMs"; ms: number };

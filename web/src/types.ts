@@ -42,6 +42,9 @@ export interface LocalView {
   name: string;
   type: string;
   repr: string;
+  /** The parts of a container (items, keys) or an object's attributes, a few levels deep and
+   * the first ones only; absent for values without parts. */
+  children?: LocalView[];
 }
 
 export interface FrameView {
@@ -57,6 +60,8 @@ export interface TaskletView {
   tasklet: string;
   /** Outermost frame first, as pdb's `where` prints them. */
   frames: FrameView[];
+  /** Outermost frames left out by a `maxFrames` limit (they come before `frames[0]`). */
+  omittedFrames?: number;
 }
 
 /** Where the next instruction is: cheap, for stepping line by line. */

@@ -5,6 +5,7 @@ import { Sleepy } from "./core.js";
 import { isNode, nodeWorkerThreads } from "./node.js";
 import type { EventMessage, ReplyMessage, Request, RequestMessage } from "./protocol.js";
 import { Runner } from "./runner.js";
+import type { TaskletView } from "./types.js";
 
 interface Port {
   post(message: ReplyMessage | EventMessage, transfer?: Transferable[]): void;
@@ -79,7 +80,7 @@ async function handle(request: Request): Promise<unknown> {
     case "snapshot":
       return session().snapshot();
     case "callStack":
-      return session().callStack();
+      return innermost(session().callStack(), request.maxFrames);
     case "transcript":
       return session().transcript();
     case "provideInput":
@@ -89,6 +90,16 @@ async function handle(request: Request): Promise<unknown> {
       runner.sliceMs = request.ms;
       return runner.status;
   }
+}
+
+/** Each tasklet's innermost `maxFrames` frames, counting those left out. */
+function innermost(tasklets: TaskletView[], maxFrames: number | undefined): TaskletView[] {
+  if (maxFrames === undefined) return tasklets;
+  return tasklets.map((t) => {
+    const omitted = Math.max(0, t.frames.length - Math.max(0, maxFrames));
+    if (omitted === 0) return t;
+    return { ...t, frames: t.frames.slice(omitted), omittedFrames: omitted };
+  });
 }
 
 port.listen((message) => {

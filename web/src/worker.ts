@@ -131,8 +131,12 @@ export class SleepyWorker {
     return this.#call({ op: "snapshot" });
   }
 
-  callStack() {
-    return this.#call({ op: "callStack" });
+  /** Every tasklet's frames; with `maxFrames`, only each tasklet's innermost ones (a deep
+   * recursion has more frames than a page wants to show). */
+  callStack(options: { maxFrames?: number } = {}) {
+    const request: Request = { op: "callStack" };
+    if (options.maxFrames !== undefined) request.maxFrames = options.maxFrames;
+    return this.#call(request);
   }
 
   transcript() {

@@ -1,0 +1,254 @@
+// The playground in real headless Chromium: the built page (npm run build), a real Web
+// Worker, real IndexedDB, the real CodeMirror editor.
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import {
+  byTestId,
+  chooseExample,
+  consoleText,
+  counts,
+  launchBrowser,
+  openPlayground,
+  servePlayground,
+  setEditorText,
+  statusOf,
+  waitForConsole,
+  waitForState,
+  waitUntilLoaded,
+} from "./harness.mjs";
+
+let server;
+let browser;
+
+before(async () => {
+  server = await servePlayground();
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The line the editor marks as running next (1-based; the examples are short enough for
+ * CodeMirror to render every line). */
+function markedLine(page) {
+  return page.evaluate(() => {
+    const lines = [...document.querySelectorAll(".cm-content .cm-line")];
+    const index = lines.findIndex((l) => l.classList.contains("cm-mark-current"));
+    return index < 0 ? undefined : index + 1;
+  });
+}
+
+async function runCounterUntil(page, atLeast) {
+  await byTestId(page, "run").click();
+  await waitForState(page, "running");
+  await page.waitForFunction(
+    (n) => {
+      const text = document.querySelector('[data-testid="console"]')?.textContent ?? "";
+      const all = [...text.matchAll(/([\d,]+) and counting/g)];
+      return all.length > 0 && Number(all[all.length - 1][1].replaceAll(",", "")) >= n;
+    },
+    atLeast,
+    { timeout: 60_000 },
+  );
+}
+
+test("an endless loop runs while the page stays responsive, with no long main-thread task", async () => {
+  const { context, page, errors } = await openPlayground(browser, server.url);
+  try {
+    await page.evaluate(() => (window.__longTasks.length = 0));
+    await runCounterUntil(page, 600_000);
+    // Another control answers at once while the loop runs: the slice slider, then Pause.
+    const started = Date.now();
+    await byTestId(page, "speed").fill("4");
+    await byTestId(page, "pause").click();
+    await waitForState(page, "paused", 5_000);
+    const answered = Date.now() - started;
+    assert.ok(answered < 1500, `Pause took ${answered} ms to take effect`);
+    const longTasks = await page.evaluate(() => window.__longTasks.filter((t) => t.duration > 50));
+    assert.deepEqual(longTasks, [], "main-thread tasks over 50 ms while the program ran");
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test("Pause shows the stack with the counter's local; Step advances one line", async () => {
+  const { context, page } = await openPlayground(browser, server.url);
+  try {
+    await runCounterUntil(page, 200_000);
+    await byTestId(page, "pause").click();
+    await waitForState(page, "paused");
+    const frames = byTestId(page, "stack-frame");
+    await frames.first().waitFor();
+    assert.match(await frames.first().innerText(), /count_forever/);
+    assert.match(await frames.nth(1).innerText(), /<module>/);
+    const local = page.locator('[data-testid="local"][data-name="n"]');
+    await local.waitFor();
+    assert.match(await local.innerText(), /n\s+int\s+\d+/);
+
+    const ticks = async () => Number((await byTestId(page, "ticks").innerText()).replace(/\D/g, ""));
+    await page.waitForFunction(() => document.querySelector(".cm-mark-current") !== null);
+    const lineBefore = await markedLine(page);
+    const ticksBefore = await ticks();
+    await byTestId(page, "step").click();
+    await page.waitForFunction((t) => {
+      const text = document.querySelector('[data-testid="ticks"]')?.textContent ?? "";
+      return Number(text.replace(/\D/g, "")) > t;
+    }, ticksBefore);
+    await waitForState(page, "paused");
+    await page.waitForFunction((line) => {
+      const lines = [...document.querySelectorAll(".cm-content .cm-line")];
+      const index = lines.findIndex((l) => l.classList.contains("cm-mark-current"));
+      return index >= 0 && index + 1 !== line;
+    }, lineBefore);
+    const lineAfter = await markedLine(page);
+    assert.ok([6, 7, 8, 9].includes(lineBefore), `paused on line ${lineBefore}`);
+    assert.ok([6, 7, 8, 9].includes(lineAfter), `stepped to line ${lineAfter}`);
+    assert.notEqual(lineAfter, lineBefore, "Step stays on the same line");
+    assert.equal(await statusOf(page), "paused");
+  } finally {
+    await context.close();
+  }
+});
+
+test("after a reload the counter continues where it was, not from zero", async () => {
+  const { context, page } = await openPlayground(browser, server.url);
+  try {
+    await runCounterUntil(page, 400_000);
+    // Wait for an autosave that holds this progress.
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="snapshot-entry"]').length > 0,
+      null,
+      { timeout: 20_000 },
+    );
+    const beforeReload = await counts(page);
+    await page.reload();
+    await waitUntilLoaded(page);
+    await waitForState(page, "running");
+    const last = beforeReload[beforeReload.length - 1];
+    await page.waitForFunction(
+      (n) => {
+        const text = document.querySelector('[data-testid="console"]')?.textContent ?? "";
+        const all = [...text.matchAll(/([\d,]+) and counting/g)];
+        return Number(all[all.length - 1]?.[1].replaceAll(",", "") ?? 0) > n;
+      },
+      last,
+      { timeout: 60_000 },
+    );
+    const afterReload = await counts(page);
+    // The console shows what came before, and the count never went back to the start.
+    assert.equal(afterReload[0], 200_000);
+    for (let i = 1; i < afterReload.length; i++) {
+      assert.equal(afterReload[i], afterReload[i - 1] + 200_000, `count ${i} after the reload`);
+    }
+  } finally {
+    await context.close();
+  }
+});
+
+test("a share link opens in a fresh browser paused with its stack, and Resume continues it", async () => {
+  const sender = await openPlayground(browser, server.url);
+  let link;
+  let printed;
+  try {
+    await runCounterUntil(sender.page, 400_000);
+    await byTestId(sender.page, "pause").click();
+    await waitForState(sender.page, "paused");
+    printed = await counts(sender.page);
+    await byTestId(sender.page, "share").click();
+    await sender.page.waitForFunction(() => document.querySelector('[data-testid="share"]').dataset.link);
+    link = await byTestId(sender.page, "share").getAttribute("data-link");
+  } finally {
+    await sender.context.close();
+  }
+  assert.match(link, /#program=/);
+
+  const receiver = await openPlayground(browser, link);
+  try {
+    const { page } = receiver;
+    await waitForState(page, "paused");
+    await byTestId(page, "stack-frame").first().waitFor();
+    assert.match(await byTestId(page, "stack-frame").first().innerText(), /count_forever/);
+    await page.locator('[data-testid="local"][data-name="n"]').waitFor();
+    assert.deepEqual(await counts(page), printed, "the console shows what the sender saw");
+    assert.match(await page.locator(".cm-content").innerText(), /def count_forever/);
+    await byTestId(page, "resume").click();
+    await waitForState(page, "running");
+    const last = printed[printed.length - 1];
+    await page.waitForFunction(
+      (n) => (document.querySelector('[data-testid="console"]')?.textContent ?? "").includes(`${(n + 200_000).toLocaleString("en-US")} and counting`),
+      last,
+      { timeout: 60_000 },
+    );
+  } finally {
+    await receiver.context.close();
+  }
+});
+
+test("input() prompts in the console and the program waits without blocking", async () => {
+  const { context, page } = await openPlayground(browser, server.url);
+  try {
+    await chooseExample(page, "quiz");
+    await byTestId(page, "run").click();
+    await waitForState(page, "input");
+    await waitForConsole(page, /What is 6 \* 7\?/);
+    const answer = async (text) => {
+      const input = byTestId(page, "console-input");
+      await input.waitFor();
+      await input.fill(text);
+      await input.press("Enter");
+    };
+    await answer("42");
+    await waitForConsole(page, /Right!/);
+    await waitForState(page, "input");
+    await answer("Saturn");
+    await waitForConsole(page, /No: jupiter\./);
+    await waitForState(page, "input");
+    await answer("8");
+    await waitForState(page, "input");
+    await answer("Ada");
+    await waitForState(page, "finished");
+    assert.match(await consoleText(page), /Ada scored 2 out of 3\./);
+  } finally {
+    await context.close();
+  }
+});
+
+test("a syntax error is shown with its line, which is marked in the editor", async () => {
+  const { context, page } = await openPlayground(browser, server.url);
+  try {
+    await setEditorText(page, "print('fine')\ndef broken(:\n    pass\n");
+    await byTestId(page, "run").click();
+    await waitForState(page, "failed");
+    await waitForConsole(page, /SyntaxError/);
+    const text = await consoleText(page);
+    assert.match(text, /File "main\.py", line 2/);
+    assert.doesNotMatch(text, /fine/, "nothing ran");
+    await page.locator(".cm-mark-error").waitFor();
+    // The traceback's location is a link to the line.
+    await page.locator(".console .location").first().click();
+    await page.locator(".cm-mark-error").waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test("a corrupt share link gives a clear message and the page still works", async () => {
+  for (const [fragment, reason] of [
+    ["#program=%%%not-base64", /not base64url/],
+    ["#program=AAAAAAAAAAAA", /damaged|not a Sleepy playground program/],
+  ]) {
+    const { context, page } = await openPlayground(browser, `${server.url}${fragment}`);
+    try {
+      const notice = await byTestId(page, "notice").innerText();
+      assert.match(notice, /This share link could not be opened/);
+      assert.match(notice, reason);
+      await byTestId(page, "run").click();
+      await waitForConsole(page, /200,000 and counting/, 60_000);
+    } finally {
+      await context.close();
+    }
+  }
+});

@@ -252,3 +252,102 @@ test("a corrupt share link gives a clear message and the page still works", asyn
     }
   }
 });
+
+test("the history restores an earlier snapshot, paused at its tick count", async () => {
+  const { context, page } = await openPlayground(browser, server.url);
+  try {
+    await runCounterUntil(page, 200_000);
+    await page.waitForFunction(
+      () => document.querySelectorAll('[data-testid="snapshot-entry"]').length >= 3,
+      null,
+      { timeout: 30_000 },
+    );
+    const entries = byTestId(page, "snapshot-entry");
+    const oldest = entries.last();
+    const ticks = Number(await oldest.getAttribute("data-ticks"));
+    await oldest.click();
+    await waitForState(page, "paused");
+    await page.waitForFunction(
+      (t) => Number(document.querySelector('[data-testid="ticks"]').textContent.replace(/\D/g, "")) === t,
+      ticks,
+    );
+    await byTestId(page, "stack-frame").first().waitFor();
+  } finally {
+    await context.close();
+  }
+});
+
+test("a damaged saved snapshot is reported after a reload, and the code is kept", async () => {
+  const { context, page } = await openPlayground(browser, server.url);
+  try {
+    await runCounterUntil(page, 200_000);
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="snapshot-entry"]').length > 0);
+    await byTestId(page, "pause").click();
+    await waitForState(page, "paused");
+    // Damage every stored snapshot, as a disk error or another program might.
+    await page.evaluate(
+      () =>
+        new Promise((resolve, reject) => {
+          const open = indexedDB.open("sleepy-playground");
+          open.onsuccess = () => {
+            const tx = open.result.transaction("snapshotBytes", "readwrite");
+            const store = tx.objectStore("snapshotBytes");
+            const keys = store.getAllKeys();
+            keys.onsuccess = () => {
+              for (const key of keys.result) store.put(new Uint8Array([1, 2, 3, 4, 5]), key);
+            };
+            tx.oncomplete = () => {
+              open.result.close();
+              resolve();
+            };
+            tx.onerror = () => reject(tx.error);
+          };
+        }),
+    );
+    await page.reload();
+    await waitUntilLoaded(page);
+    await waitForConsole(page, /Could not restore the saved program: .+/);
+    assert.match(await byTestId(page, "notice").innerText(), /Could not restore/);
+    assert.match(await page.locator(".cm-content").innerText(), /def count_forever/);
+    await byTestId(page, "run").click();
+    await waitForConsole(page, /200,000 and counting/, 60_000);
+  } finally {
+    await context.close();
+  }
+});
+
+test("Download saves the running program to a file that Upload opens elsewhere, paused", async () => {
+  const sender = await openPlayground(browser, server.url);
+  let path;
+  try {
+    await runCounterUntil(sender.page, 200_000);
+    await byTestId(sender.page, "pause").click();
+    await waitForState(sender.page, "paused");
+    const [download] = await Promise.all([
+      sender.page.waitForEvent("download"),
+      byTestId(sender.page, "download").click(),
+    ]);
+    assert.match(download.suggestedFilename(), /\.sleepy$/);
+    path = await download.path();
+    const { readFileSync, writeFileSync } = await import("node:fs");
+    const { tmpdir } = await import("node:os");
+    const copy = `${tmpdir()}/sleepy-playground-${process.pid}.sleepy`;
+    writeFileSync(copy, readFileSync(path));
+    path = copy;
+  } finally {
+    await sender.context.close();
+  }
+  const receiver = await openPlayground(browser, server.url);
+  try {
+    const { page } = receiver;
+    await byTestId(page, "upload").setInputFiles(path);
+    await waitForState(page, "paused");
+    await byTestId(page, "stack-frame").first().waitFor();
+    assert.match(await byTestId(page, "stack-frame").first().innerText(), /count_forever/);
+    // A file that is not one is refused with a reason.
+    await byTestId(page, "upload").setInputFiles({ name: "junk.sleepy", mimeType: "application/octet-stream", buffer: Buffer.from("junk") });
+    await waitForConsole(page, /Could not open junk\.sleepy: it is damaged/);
+  } finally {
+    await receiver.context.close();
+  }
+});

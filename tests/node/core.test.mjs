@@ -141,7 +141,15 @@ test("callStack shows frames outermost first with their locals", () => {
   assert.deepEqual(x, { name: "x", type: "int", repr: "2" });
   assert.equal(inner.locals.find((l) => l.name === "y").type, "int");
   const data = main.frames[1].locals.find((l) => l.name === "data");
-  assert.deepEqual(data, { name: "data", type: "list", repr: "[1, 2]" });
+  assert.deepEqual(data, {
+    name: "data",
+    type: "list",
+    repr: "[1, 2]",
+    children: [
+      { name: "[0]", type: "int", repr: "1" },
+      { name: "[1]", type: "int", repr: "2" },
+    ],
+  });
   assert.equal(main.frames[1].sourceLine, "inner(len(data))");
   // inspect reads the same from a snapshot, without running it (reprs with addresses aside).
   const stable = (stack) =>

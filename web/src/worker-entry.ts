@@ -77,8 +77,12 @@ async function handle(request: Request): Promise<unknown> {
     case "stop":
       runner.stop();
       return runner.status;
-    case "snapshot":
-      return session().snapshot();
+    case "snapshot": {
+      const bytes = session().snapshot();
+      // The status goes first, so the page knows the tick count the snapshot holds.
+      port.post({ event: "status", status: runner.status });
+      return bytes;
+    }
     case "callStack":
       return innermost(session().callStack(), request.maxFrames);
     case "transcript":

@@ -126,7 +126,8 @@ export class SleepyWorker {
     return this.#call({ op: "stop" });
   }
 
-  /** The program as bytes, taken between slices; it keeps running. */
+  /** The program as bytes, taken between slices; it keeps running. The `status` event that
+   * comes just before the answer has the tick count the snapshot holds. */
   snapshot() {
     return this.#call({ op: "snapshot" });
   }

@@ -304,13 +304,13 @@ class Playground {
   async #saveNow(): Promise<void> {
     const store = this.#store;
     if (!store || this.#autosaveOff || this.#loading) return;
-    const { state, ticks } = this.#status;
-    if (state === "idle") return;
-    if (ticks === this.#saved.ticks && state === this.#saved.state) return;
+    if (this.#status.state === "idle") return;
+    if (this.#status.ticks === this.#saved.ticks && this.#status.state === this.#saved.state) return;
     let bytes: Uint8Array;
     try {
       bytes = await this.#worker.snapshot();
     } catch (e) {
+      const { state, ticks } = this.#status;
       // A program that did not compile has nothing to snapshot; one holding an object that
       // cannot be captured says which. The files and the state are still worth keeping.
       if (state !== "failed") this.#notice(`No snapshot: ${e instanceof Error ? e.message : String(e)}`, "error");
@@ -318,6 +318,8 @@ class Playground {
       await store.save(this.#record(state));
       return;
     }
+    // The status that came with the snapshot says where it was taken.
+    const { state, ticks } = this.#status;
     ui.snapshotSize.textContent = `snapshot ${kilobytes(bytes.byteLength)}`;
     const snapshot = { bytes, ticks, state, takenAt: Date.now() };
     try {

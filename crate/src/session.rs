@@ -461,10 +461,7 @@ impl Session {
                 }
                 Waiting::Nothing | Waiting::Input { .. } => None,
             };
-            let exit = match first {
-                Some(exit) => exit,
-                None => ev.run(),
-            };
+            let exit = ev.run_after(first);
             conclude(vm, &rt, exit)
         });
         self.waiting = waiting;
@@ -501,6 +498,7 @@ fn conclude(vm: &VirtualMachine, rt: &Runtime, exit: Exit) -> (Status, Waiting) 
         Exit::Suspended(Suspend::Checkpoint) => {
             (Status::Suspended(Pause::Checkpoint), Waiting::Checkpoint)
         }
+        Exit::Switched => unreachable!("the loop goes on after a switch"),
     }
 }
 

@@ -534,6 +534,8 @@ fn op_schedule(
         let cur = s.current.clone();
         let target = if s.soft_expired() {
             Some(s.main.clone())
+        } else if remove {
+            next_runnable(s)
         } else {
             s.queue.iter().find(|t| !t.is(&cur)).cloned()
         };

@@ -1560,7 +1560,7 @@ impl<'a> Decoder<'a> {
             let frames_ok = if t.is(&s.current) {
                 st.frames.is_empty() && !st.in_call && st.throw.is_none()
             } else {
-                st.alive == !st.frames.is_empty()
+                st.alive != st.frames.is_empty()
             };
             let waits_ok = match st.blocked {
                 0 => st.waits.is_empty(),

@@ -257,7 +257,8 @@ impl<'a> Encoder<'a> {
         if self.save_atom(&obj) {
             return Ok(());
         }
-        if let Some(perm) = self.perms.get(&obj) {
+        let root = self.detach == Some(obj.get_id());
+        if let Some(perm) = self.perms.get(&obj).filter(|_| !root) {
             write_perm(&mut self.w, perm);
             self.memoize(obj);
             return Ok(());

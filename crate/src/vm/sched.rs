@@ -679,8 +679,7 @@ fn op_channel(
     dir: i8,
     payload: Payload,
     mine: Option<PyRef<Case>>,
-    can: bool,
-    kind: OpKind,
+    (can, kind): (bool, OpKind),
 ) -> PyResult<Done> {
     let cur = with(rt, vm, |s| s.current.clone());
     let (partner, schedule_all, preference) = {
@@ -827,7 +826,7 @@ fn op_select(rt: &Runtime, vm: &VirtualMachine, cases: PyObjectRef, can: bool) -
     let chosen = *ready.iter().min_by_key(|&&i| (i + n - start) % n).expect("a ready case");
     let case = cases[chosen].clone();
     let payload = Payload::Value(case.value.clone());
-    op_channel(rt, vm, &case.channel.clone(), case.dir, payload, Some(case), can, OpKind::Select)
+    op_channel(rt, vm, &case.channel.clone(), case.dir, payload, Some(case), (can, OpKind::Select))
 }
 
 // ---------------------------------------------------------------- arguments
@@ -947,11 +946,11 @@ fn perform(
                     Payload::Raise(thrown(typ, arg(&args, 1, "val", vm), vm)?.into())
                 }
             };
-            op_channel(rt, vm, &ch, 1, payload, None, can, kind)
+            op_channel(rt, vm, &ch, 1, payload, None, (can, kind))
         }
         OpKind::Receive => {
             let ch = target::<Channel>(op, vm)?;
-            op_channel(rt, vm, &ch, -1, Payload::Value(vm.ctx.none()), None, can, kind)
+            op_channel(rt, vm, &ch, -1, Payload::Value(vm.ctx.none()), None, (can, kind))
         }
         OpKind::Schedule | OpKind::ScheduleRemove => {
             let retval = match arg(&args, 0, "retval", vm) {
@@ -1024,7 +1023,7 @@ pub fn channel_next(ev: &mut Eval, ch: &ChannelRef, exhausted: Option<u32>) -> S
     }
     let can = ev.can_suspend && ev.base == 0;
     let done =
-        op_channel(ev.rt, vm, ch, -1, Payload::Value(vm.ctx.none()), None, can, OpKind::Receive);
+        op_channel(ev.rt, vm, ch, -1, Payload::Value(vm.ctx.none()), None, (can, OpKind::Receive));
     finish(ev, done)
 }
 
@@ -1037,8 +1036,15 @@ pub fn channel_next_native(ch: &ChannelRef, vm: &VirtualMachine) -> PyResult<PyI
     if over {
         return Ok(PyIterReturn::StopIteration(None));
     }
-    match op_channel(&rt, vm, ch, -1, Payload::Value(vm.ctx.none()), None, false, OpKind::Receive)?
-    {
+    match op_channel(
+        &rt,
+        vm,
+        ch,
+        -1,
+        Payload::Value(vm.ctx.none()),
+        None,
+        (false, OpKind::Receive),
+    )? {
         Done::Value(v) => Ok(PyIterReturn::Return(v)),
         Done::Switch(_) => Err(refuse(OpKind::Receive, vm)),
     }

@@ -251,3 +251,26 @@ except RuntimeError as e:
          suspended\n1\nerror: the running tasklet cannot be pickled\n"
     );
 }
+
+#[test]
+fn damaged_snapshots_with_tasklets_restore_or_fail_cleanly() {
+    let mut s = session(BLOCKED);
+    run(&mut s, true);
+    let image = s.snapshot().expect("snapshot");
+    let body = sleepy::snapshot::format::open(&image).expect("opens");
+    let (mut restored, mut rejected) = (0, 0);
+    let bits = body.len() * 8;
+    for i in 0..400 {
+        let bit = i * bits / 400;
+        let mut flipped = body.clone();
+        flipped[bit / 8] ^= 1 << (bit % 8);
+        let outcome =
+            std::panic::catch_unwind(|| sleepy::snapshot::probe::restore_and_run(&flipped).is_ok());
+        match outcome {
+            Ok(true) => restored += 1,
+            Ok(false) => rejected += 1,
+            Err(_) => panic!("bit {bit} flipped: the restore panicked"),
+        }
+    }
+    assert!(restored > 0 && rejected > 0, "restored {restored}, rejected {rejected}");
+}

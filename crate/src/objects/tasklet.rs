@@ -80,6 +80,18 @@ impl Tasklet {
         self.st.borrow().id
     }
 
+    /// Sets an optional field (None clears it); the old value is dropped after the borrow.
+    fn set_optional(
+        &self,
+        field: impl FnOnce(&mut TaskletState) -> &mut Option<PyObjectRef>,
+        value: PyObjectRef,
+        vm: &VirtualMachine,
+    ) {
+        let value = (!vm.is_none(&value)).then_some(value);
+        let old = std::mem::replace(field(&mut self.st.borrow_mut()), value);
+        drop(old);
+    }
+
     /// What stack views and reprs call it.
     pub fn label(&self, vm: &VirtualMachine) -> String {
         let st = self.st.borrow();
@@ -116,6 +128,10 @@ impl Initializer for Tasklet {
         let (func, targs, kwargs) = bind_args(args, vm)?;
         sched::bind(&zelf.to_owned(), func, targs, kwargs, vm)
     }
+}
+
+fn or_none(o: &Option<PyObjectRef>, vm: &VirtualMachine) -> PyObjectRef {
+    o.clone().unwrap_or_else(|| vm.ctx.none())
 }
 
 /// `(func=None, args=None, kwargs=None)`.
@@ -211,26 +227,22 @@ impl Tasklet {
 
     #[pygetset]
     fn tempval(zelf: &Py<Self>, vm: &VirtualMachine) -> PyObjectRef {
-        zelf.st.borrow().tempval.clone().unwrap_or_else(|| vm.ctx.none())
+        or_none(&zelf.st.borrow().tempval, vm)
     }
 
     #[pygetset(setter)]
     fn set_tempval(zelf: &Py<Self>, value: PyObjectRef, vm: &VirtualMachine) {
-        let value = (!vm.is_none(&value)).then_some(value);
-        let old = std::mem::replace(&mut zelf.st.borrow_mut().tempval, value);
-        drop(old);
+        zelf.set_optional(|st| &mut st.tempval, value, vm);
     }
 
     #[pygetset]
     fn name(zelf: &Py<Self>, vm: &VirtualMachine) -> PyObjectRef {
-        zelf.st.borrow().name.clone().unwrap_or_else(|| vm.ctx.none())
+        or_none(&zelf.st.borrow().name, vm)
     }
 
     #[pygetset(setter)]
     fn set_name(zelf: &Py<Self>, value: PyObjectRef, vm: &VirtualMachine) {
-        let value = (!vm.is_none(&value)).then_some(value);
-        let old = std::mem::replace(&mut zelf.st.borrow_mut().name, value);
-        drop(old);
+        zelf.set_optional(|st| &mut st.name, value, vm);
     }
 
     #[pygetset]
@@ -688,9 +700,4 @@ pub fn init_types() {
     let _ = Case::make_static_type();
     let _ = Atomic::make_static_type();
     let _ = Op::make_static_type();
-}
-
-/// Whether `obj` is one of Stackless's objects that are not plain data.
-pub fn is_channel(obj: &PyObjectRef) -> bool {
-    obj.downcast_ref::<Channel>().is_some()
 }

@@ -148,6 +148,34 @@ fn program_modules(rt: &Runtime, vm: &VirtualMachine) -> Vec<(String, PyObjectRe
     found
 }
 
+/// Every source text compiled while the program ran: file name, mode, text.
+fn write_units(w: &mut Writer, units: &[Unit]) {
+    w.uvar(units.len() as u64);
+    for u in units {
+        w.str(&u.filename);
+        w.u8(match u.mode {
+            Mode::Exec => 0,
+            Mode::Eval => 1,
+        });
+        w.str(&u.source);
+    }
+}
+
+fn read_units(r: &mut Reader) -> Result<Vec<(String, Mode, String)>, SnapshotError> {
+    let n = r.count(3)?;
+    let mut units = Vec::with_capacity(n);
+    for _ in 0..n {
+        let filename = r.str()?.to_owned();
+        let mode = match r.u8()? {
+            0 => Mode::Exec,
+            1 => Mode::Eval,
+            _ => return Err(SnapshotError::Corrupt("an unknown compile mode".into())),
+        };
+        units.push((filename, mode, r.str()?.to_owned()));
+    }
+    Ok(units)
+}
+
 fn write_waiting(w: &mut Writer, waiting: &Waiting) {
     match waiting {
         Waiting::Nothing => w.u8(0),
@@ -201,15 +229,7 @@ pub(crate) fn write(
         w.str(source);
     }
     let units = rt.units.borrow().clone();
-    w.uvar(units.len() as u64);
-    for u in &units {
-        w.str(&u.filename);
-        w.u8(match u.mode {
-            Mode::Exec => 0,
-            Mode::Eval => 1,
-        });
-        w.str(&u.source);
-    }
+    write_units(&mut w, &units);
     let sources = rt.traceback_sources();
     w.uvar(sources.len() as u64);
     for (name, text) in &sources {
@@ -227,17 +247,7 @@ pub(crate) fn write(
     let capture = |e: CaptureError| SnapshotError::Capture(e);
     let program = program_modules(rt, vm);
     let is_program = |name: &str, m: &PyObjectRef| is_program_module(rt, name, m, vm);
-    // `__reduce_ex__` imports copyreg on first use: have it named, not written.
-    let _ = vm.import("copyreg", 0);
-    // Types of values the program makes without importing them (`list[int]`, `int | None`).
-    let _ = vm.import("types", 0);
-    let perms = perms::Registry::build(vm, &is_program).map_err(|_| {
-        SnapshotError::Capture(CaptureError {
-            type_name: "dict".into(),
-            path: "sys.modules".into(),
-            reason: "sys.modules cannot be read".into(),
-        })
-    })?;
+    let perms = permanents(vm, &is_program)?;
     let codes = code_table(&units, rt);
     let mut enc = Encoder::new(vm, &perms, &codes);
     enc.w = w;
@@ -306,6 +316,24 @@ pub(crate) fn write(
     Ok(format::seal(&w.buf))
 }
 
+/// What a snapshot names instead of writing: every module but the program's (`is_program`).
+fn permanents(
+    vm: &VirtualMachine,
+    is_program: &dyn Fn(&str, &PyObjectRef) -> bool,
+) -> Result<perms::Registry, SnapshotError> {
+    // `__reduce_ex__` imports copyreg on first use: have it named, not written.
+    let _ = vm.import("copyreg", 0);
+    // Types of values the program makes without importing them (`list[int]`, `int | None`).
+    let _ = vm.import("types", 0);
+    perms::Registry::build(vm, is_program).map_err(|_| {
+        SnapshotError::Capture(CaptureError {
+            type_name: "dict".into(),
+            path: "sys.modules".into(),
+            reason: "sys.modules cannot be read".into(),
+        })
+    })
+}
+
 /// Code references for the units, and the tasklet start code.
 fn code_table(
     units: &[Unit],
@@ -328,23 +356,8 @@ pub(crate) fn tasklet_image(
 ) -> Result<Vec<u8>, SnapshotError> {
     let mut w = Writer::default();
     let units = rt.units.borrow().clone();
-    w.uvar(units.len() as u64);
-    for u in &units {
-        w.str(&u.filename);
-        w.u8(match u.mode {
-            Mode::Exec => 0,
-            Mode::Eval => 1,
-        });
-        w.str(&u.source);
-    }
-    let _ = vm.import("copyreg", 0);
-    let perms = perms::Registry::build(vm, &|_, _| false).map_err(|_| {
-        SnapshotError::Capture(CaptureError {
-            type_name: "dict".into(),
-            path: "sys.modules".into(),
-            reason: "sys.modules cannot be read".into(),
-        })
-    })?;
+    write_units(&mut w, &units);
+    let perms = permanents(vm, &|_, _| false)?;
     let codes = code_table(&units, rt);
     let mut enc = Encoder::new(vm, &perms, &codes);
     enc.w = w;
@@ -367,16 +380,9 @@ pub(crate) fn load_tasklet_image(
 > {
     let body = format::open(bytes)?;
     let mut r = Reader::new(&body);
-    let n = r.count(3)?;
-    let mut roots = Vec::with_capacity(n);
-    for _ in 0..n {
-        let filename = r.str()?.to_owned();
-        let mode = match r.u8()? {
-            0 => Mode::Exec,
-            1 => Mode::Eval,
-            _ => return Err(SnapshotError::Corrupt("an unknown compile mode".into())),
-        };
-        let source = r.str()?.to_owned();
+    let units = read_units(&mut r)?;
+    let mut roots = Vec::with_capacity(units.len());
+    for (filename, mode, source) in units {
         let code = rt.compile(&source, &filename, mode).map_err(|e| {
             SnapshotError::Corrupt(format!(
                 "its source for {filename} does not compile: {}",
@@ -450,17 +456,7 @@ impl Header {
             (0..n).map(|_| Ok((r.str()?.to_owned(), r.str()?.to_owned()))).collect()
         };
         let files = pairs(&mut r)?;
-        let n = r.count(3)?;
-        let mut units = Vec::with_capacity(n);
-        for _ in 0..n {
-            let filename = r.str()?.to_owned();
-            let mode = match r.u8()? {
-                0 => Mode::Exec,
-                1 => Mode::Eval,
-                _ => return Err(SnapshotError::Corrupt("an unknown compile mode".into())),
-            };
-            units.push((filename, mode, r.str()?.to_owned()));
-        }
+        let units = read_units(&mut r)?;
         let sources = pairs(&mut r)?;
         let n = r.count(2)?;
         let mut transcript = Vec::with_capacity(n);

@@ -290,18 +290,21 @@ pub fn setup(t: &TaskletRef, args: FuncArgs, vm: &VirtualMachine) -> PyResult<()
     insert(t, vm)
 }
 
-pub fn insert(t: &TaskletRef, vm: &VirtualMachine) -> PyResult<()> {
-    let rt = runtime(vm)?;
-    let (alive, blocked) = {
-        let st = t.st.borrow();
-        (st.alive, st.blocked != 0)
-    };
-    if blocked {
+/// A tasklet can be made runnable when it is alive and not blocked.
+fn runnable(t: &TaskletRef, vm: &VirtualMachine) -> PyResult<()> {
+    let st = t.st.borrow();
+    if st.blocked != 0 {
         return Err(vm.new_runtime_error("You cannot run a blocked tasklet"));
     }
-    if !alive {
+    if !st.alive {
         return Err(vm.new_runtime_error("You cannot run an unbound(dead) tasklet"));
     }
+    Ok(())
+}
+
+pub fn insert(t: &TaskletRef, vm: &VirtualMachine) -> PyResult<()> {
+    let rt = runtime(vm)?;
+    runnable(t, vm)?;
     with(&rt, vm, |s| {
         if !s.queued(t) {
             s.queue.push_back(t.clone());
@@ -585,16 +588,7 @@ fn op_run_tasklet(
     can: bool,
     kind: OpKind,
 ) -> PyResult<Done> {
-    let (alive, blocked) = {
-        let st = t.st.borrow();
-        (st.alive, st.blocked != 0)
-    };
-    if blocked {
-        return Err(vm.new_runtime_error("You cannot run a blocked tasklet"));
-    }
-    if !alive {
-        return Err(vm.new_runtime_error("You cannot run an unbound(dead) tasklet"));
-    }
+    runnable(t, vm)?;
     with(rt, vm, |s| {
         let cur = s.current.clone();
         if cur.is(t) {

@@ -77,8 +77,12 @@ def _deadlock():
 
 class tasklet:
     def __init__(self, func=None, args=None, kwargs=None):
-        self._id = _s.next_id
+        self._reset(_s.next_id)
         _s.next_id += 1
+        self.bind(func, args, kwargs)
+
+    def _reset(self, id):
+        self._id = id
         self._func = None
         self._alive = False
         self._is_main = False
@@ -93,7 +97,6 @@ class tasklet:
         self._thread = None
         self._started = False
         self._args = ((), {})
-        self.bind(func, args, kwargs)
 
     # ---------------------------------------------------------------- life cycle
 
@@ -579,19 +582,9 @@ def __getattr__(name):
 
 def _make_main():
     t = tasklet.__new__(tasklet)
-    t._id = 0
-    t._func = None
+    t._reset(0)
     t._alive = True
     t._is_main = True
-    t._in_call = False
-    t._throw = None
-    t._tempval = None
-    t._blocked = 0
-    t._waits = []
-    t._atomic = False
-    t.name = None
-    t._event = threading.Event()
-    t._thread = None
     t._started = True
     _s.main = t
     _s.current = t

@@ -11,7 +11,8 @@ use sleepy::snapshot::format;
 use sleepy::{Config, Pause, Program, Session, Status};
 
 /// Small programs that between them pause inside every kind of frame: loops over builtin
-/// iterators, generators, try/finally, with, classes and super(), closures, recursion.
+/// iterators, generators, try/finally, with, classes and super(), closures, recursion; and
+/// tasklets: running, queued, blocked on channels and in `select`.
 const PROGRAMS: &[&str] = &[
     "013_list_basics",
     "016_dict_basics",
@@ -23,6 +24,9 @@ const PROGRAMS: &[&str] = &[
     "084_generator_send_throw_close",
     "111_async_for_with",
     "172_generator_pipeline",
+    "stackless/02_select",
+    "stackless/05_kill_service",
+    "stackless/10_scheduling",
 ];
 
 /// Snapshots per program, spread evenly over its run.
@@ -73,7 +77,8 @@ fn main() {
             }
             let image = s.snapshot().unwrap_or_else(|e| panic!("{stem}: {e}"));
             let body = format::open(&image).expect("a snapshot opens");
-            std::fs::write(out.join(format!("{stem}-{point}")), body).expect("write a seed");
+            let name = format!("{}-{point}", stem.replace('/', "_"));
+            std::fs::write(out.join(name), body).expect("write a seed");
         }
     }
 }

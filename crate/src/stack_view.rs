@@ -13,9 +13,17 @@ use crate::vm::Runtime;
 /// Serialized (for JavaScript) as `{ tasklet, frames: [{ function, file, line, sourceLine,
 /// locals: [{ name, type, repr }] }] }`.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct TaskletView {
     #[serde(rename = "tasklet")]
     pub name: String,
+    /// Stackless's tasklet id (0 for the main tasklet).
+    pub id: u64,
+    pub is_main: bool,
+    /// The one that runs (the others wait in the run queue, on a channel, or are paused).
+    pub is_current: bool,
+    /// Waiting on a channel.
+    pub blocked: bool,
     /// Outermost first, as pdb's `where` prints them.
     pub frames: Vec<FrameView>,
 }
@@ -174,20 +182,70 @@ pub fn call_stack(
     vm: &VirtualMachine,
 ) -> Vec<TaskletView> {
     let saved = rt.nested_fuel.replace(REPR_FUEL);
-    let last = frames.len().saturating_sub(1);
-    let frames = frames
-        .iter()
-        .enumerate()
-        .map(|(i, f)| frame_view(f, top_running && i == last, rt, vm))
-        .collect();
+    let views = |frames: &[Box<Frame>], top_running: bool| -> Vec<FrameView> {
+        let last = frames.len().saturating_sub(1);
+        frames
+            .iter()
+            .enumerate()
+            // A tasklet's first frame only calls its function.
+            .filter(|(_, f)| !std::rc::Rc::ptr_eq(&f.code, &rt.tasklet_boot))
+            .map(|(i, f)| frame_view(f, top_running && i == last, rt, vm))
+            .collect()
+    };
+    let tasklets = match crate::vm::sched::all_tasklets(rt) {
+        None => vec![TaskletView {
+            name: "main".to_owned(),
+            id: 0,
+            is_main: true,
+            is_current: true,
+            blocked: false,
+            frames: views(frames, top_running),
+        }],
+        Some((all, current, _)) => all
+            .iter()
+            .map(|t| {
+                let is_current = t.is(&current);
+                let label = t.label(vm);
+                let st = t.st.borrow();
+                let frames = if is_current {
+                    views(frames, top_running)
+                } else {
+                    // Stopped between two instructions, or inside a call that switched away.
+                    views(&st.frames, !st.in_call)
+                };
+                TaskletView {
+                    name: label,
+                    id: st.id,
+                    is_main: st.is_main,
+                    is_current,
+                    blocked: st.blocked != 0,
+                    frames,
+                }
+            })
+            .collect(),
+    };
     rt.nested_fuel.set(saved);
-    vec![TaskletView { name: "main".to_owned(), frames }]
+    tasklets
 }
 
 impl std::fmt::Display for TaskletView {
     /// Like pdb's `where`, each frame followed by its locals.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        writeln!(f, "tasklet {}:", self.name)?;
+        let mut notes = Vec::new();
+        if self.is_current {
+            notes.push("current");
+        }
+        if self.blocked {
+            notes.push("blocked");
+        }
+        let notes =
+            if notes.is_empty() { String::new() } else { format!(" ({})", notes.join(", ")) };
+        let title = if self.is_main || self.name.starts_with("tasklet ") {
+            self.name.clone()
+        } else {
+            format!("{} [{}]", self.name, self.id)
+        };
+        writeln!(f, "tasklet {title}{notes}:")?;
         for (i, frame) in self.frames.iter().enumerate() {
             let marker = if i + 1 == self.frames.len() { ">" } else { " " };
             writeln!(f, "{marker} {}({}){}()", frame.file, frame.line, frame.function)?;

@@ -1,4 +1,4 @@
-//! The corpus invariant: every program in `tests/programs` prints exactly what CPython printed
+//! The corpus invariant: every program in `tests/programs` (and `tests/programs/stackless`) prints exactly what CPython printed
 //! (its `.out`, `.err` and `.code` files), whether it runs in one go or in slices of 1, 7,
 //! 1000 or 100 000 instructions while being snapshotted and restored into a fresh interpreter
 //! along the way; and a run with roundtrips ends with the same `__main__` globals as a plain run.
@@ -271,10 +271,13 @@ fn diff(expected: &str, got: &str) -> String {
     "  (trailing newline differs)".to_owned()
 }
 
+/// The corpus: `tests/programs/*.py`, and the `stackless` programs (whose outputs come from
+/// CPython with the reference module in `tests/programs/stackless/reference`).
 fn programs() -> Vec<PathBuf> {
     let filter = std::env::var("SLEEPY_CORPUS_FILTER").ok();
-    let mut all: Vec<PathBuf> = std::fs::read_dir(corpus_dir())
-        .expect("corpus directory")
+    let mut all: Vec<PathBuf> = [corpus_dir(), corpus_dir().join("stackless")]
+        .iter()
+        .flat_map(|dir| std::fs::read_dir(dir).expect("corpus directory"))
         .map(|e| e.unwrap().path())
         .filter(|p| p.extension().is_some_and(|e| e == "py"))
         .filter(|p| filter.as_ref().is_none_or(|f| p.to_string_lossy().contains(f.as_str())))
@@ -285,7 +288,10 @@ fn programs() -> Vec<PathBuf> {
 
 /// Runs every program with `fuel`, on threads with room for deep native recursion.
 fn run_corpus(mode: Mode) {
-    let programs = programs();
+    run_programs(programs(), mode);
+}
+
+fn run_programs(programs: Vec<PathBuf>, mode: Mode) {
     assert!(!programs.is_empty(), "the corpus is empty");
     let failures: Vec<String> = programs
         .chunks(programs.len().div_ceil(2))
@@ -403,4 +409,20 @@ fn corpus_snapshot_limits_still_apply() {
         now_passing.is_empty(),
         "these now survive snapshots; remove them from SNAPSHOT_LIMITS.txt: {now_passing:?}"
     );
+}
+
+/// Snapshot/restore points per run of a `stackless` program: its switches, blocked channels
+/// and watchdog must survive a roundtrip anywhere, so the small ones are restored at every
+/// pause (the larger ones at this many, spread over the run).
+const STACKLESS_ROUNDTRIPS: u64 = 400;
+
+#[test]
+fn stackless_roundtrip_at_every_pause() {
+    let stackless: Vec<PathBuf> = programs()
+        .into_iter()
+        .filter(|p| p.parent().is_some_and(|d| d.ends_with("stackless")))
+        .collect();
+    for fuel in [1, 7, 1000] {
+        run_programs(stackless.clone(), Mode { fuel, roundtrips: STACKLESS_ROUNDTRIPS });
+    }
 }

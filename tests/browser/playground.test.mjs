@@ -113,6 +113,38 @@ test("Pause shows the stack with the counter's local; Step advances one line", a
   }
 });
 
+test("the tasklets example pauses with every tasklet in the stack panel, each with its frames", async () => {
+  const { context, page, errors } = await openPlayground(browser, server.url);
+  try {
+    await chooseExample(page, "tasklets");
+    await byTestId(page, "run").click();
+    await waitForConsole(page, /takes \d+ steps/);
+    await byTestId(page, "pause").click();
+    await waitForState(page, "paused");
+    const tasklets = byTestId(page, "tasklet");
+    await tasklets.first().waitFor();
+    const titles = await page.$$eval('[data-testid="tasklet"] h3', (hs) => hs.map((h) => h.textContent));
+    // main, the producer, three workers and the collector, all alive mid-run.
+    assert.equal(titles.length, 6, titles.join(" | "));
+    assert.ok(titles.some((t) => /^tasklet main\b/.test(t)), titles.join(" | "));
+    for (const name of ["worker-0", "worker-1", "worker-2"]) {
+      assert.ok(titles.some((t) => t.startsWith(`tasklet ${name}`)), `${name} missing: ${titles.join(" | ")}`);
+    }
+    assert.equal(titles.filter((t) => t.endsWith("running")).length, 1, titles.join(" | "));
+    assert.ok(titles.some((t) => t.endsWith("blocked on a channel")), titles.join(" | "));
+    const frames = await page.$$eval('[data-testid="stack-frame"]', (fs) => fs.map((f) => f.textContent));
+    for (const fn of ["producer", "worker", "collector", "<module>"]) {
+      assert.ok(frames.some((f) => f.includes(fn)), `no ${fn} frame: ${frames.join(" | ")}`);
+    }
+    await byTestId(page, "resume").click();
+    await waitForConsole(page, /all done/, 120_000);
+    assert.match(await consoleText(page), /worker-\d finished after [\d,]+ numbers/);
+    assert.deepEqual(errors, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test("after a reload the counter continues where it was, not from zero", async () => {
   const { context, page } = await openPlayground(browser, server.url);
   try {

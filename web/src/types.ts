@@ -57,7 +57,15 @@ export interface FrameView {
 }
 
 export interface TaskletView {
+  /** Its name: "main", the `name` the program gave it, or "tasklet <id>". */
   tasklet: string;
+  /** Stackless's tasklet id (0 for the main tasklet). */
+  id: number;
+  isMain: boolean;
+  /** The tasklet that runs; the others wait in the run queue, on a channel, or are paused. */
+  isCurrent: boolean;
+  /** Waiting on a channel. */
+  blocked: boolean;
   /** Outermost frame first, as pdb's `where` prints them. */
   frames: FrameView[];
   /** Outermost frames left out by a `maxFrames` limit (they come before `frames[0]`). */

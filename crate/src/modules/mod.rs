@@ -6,12 +6,14 @@ use rustpython_vm::Context;
 pub mod itertools;
 #[cfg(target_arch = "wasm32")]
 mod posix_wasm;
+pub mod stackless;
 
 /// Definitions to register after RustPython's own: a later definition with the same name
 /// replaces the earlier one in the interpreter's module table.
 pub fn module_defs(ctx: &Context) -> Vec<&'static PyModuleDef> {
     vec![
         itertools::module_def(ctx),
+        stackless::module_def(ctx),
         #[cfg(target_arch = "wasm32")]
         posix_wasm::module_def(ctx),
     ]

@@ -4,6 +4,7 @@ pub mod cell;
 pub mod code;
 pub mod function;
 pub mod generator;
+pub mod tasklet;
 pub mod traceback;
 
 /// Sleepy's classes by the names snapshots give them (their Python names, such as `function`
@@ -39,4 +40,5 @@ pub fn init_types() {
     let _ = generator::AsyncGenerator::make_static_type();
     let _ = generator::AsyncGenStep::make_static_type();
     let _ = traceback::Traceback::make_static_type();
+    tasklet::init_types();
 }

@@ -32,9 +32,14 @@ use crate::objects::generator::{
     gen_core, AsyncGenStep, AsyncGenerator, AsyncOp, Coroutine, GenCore, GenMethod, GenOp,
     GenState, Generator,
 };
+use crate::objects::tasklet::{
+    Atomic, Case, Channel, ChannelState, Op, OpKind, Payload, Tasklet, TaskletRef, TaskletState,
+    Waiter,
+};
 use crate::objects::traceback::Traceback;
 use crate::vm::continuation::{Continuation, Parts, MAX_INTS, MAX_OBJS};
 use crate::vm::frame::{Completion, Frame, LoadedCode, ResumeMode};
+use crate::vm::sched::Watchdog;
 use crate::vm::value::Value;
 
 /// An item on the decoder's stack.
@@ -51,14 +56,22 @@ pub enum Item {
 pub struct CodeTable {
     roots: Vec<Rc<LoadedCode>>,
     resolved: HashMap<CodeRef, Rc<LoadedCode>>,
+    /// The first frame's code of tasklets ([`crate::vm::TASKLET_BOOT_UNIT`]).
+    boot: Rc<LoadedCode>,
 }
 
 impl CodeTable {
-    pub fn new(roots: Vec<Rc<LoadedCode>>) -> Self {
-        CodeTable { roots, resolved: HashMap::new() }
+    pub fn new(roots: Vec<Rc<LoadedCode>>, boot: Rc<LoadedCode>) -> Self {
+        CodeTable { roots, resolved: HashMap::new(), boot }
     }
 
     fn get(&mut self, r: CodeRef, vm: &VirtualMachine) -> Result<Rc<LoadedCode>, SnapshotError> {
+        if r.unit == crate::vm::TASKLET_BOOT_UNIT {
+            if !r.path.is_empty() {
+                return Err(corrupt("a code reference leads into the tasklet start code"));
+            }
+            return Ok(self.boot.clone());
+        }
         if let Some(c) = self.resolved.get(&r) {
             return Ok(c.clone());
         }
@@ -93,14 +106,27 @@ fn awaits(callee: &Completion) -> Result<Awaits, SnapshotError> {
                 Awaits::Delegate
             }
         },
-        Completion::Main | Completion::Nested => {
-            return Err(corrupt("a frame above the main one completes as the main one"))
+        Completion::Main | Completion::Nested | Completion::Tasklet => {
+            return Err(corrupt("a frame above the bottom one completes as a bottom one"))
         }
     })
 }
 
+/// The scheduler a session snapshot carries.
+pub struct DecodedSched {
+    pub main: TaskletRef,
+    pub current: TaskletRef,
+    pub queue: Vec<TaskletRef>,
+    pub tasklets: Vec<TaskletRef>,
+    pub next_id: u64,
+    pub select_turn: u64,
+    pub watchdog: Option<Watchdog>,
+    pub deadline: u64,
+}
+
 /// What the final `SESSION` op hands over.
 pub struct Decoded {
+    pub sched: Option<DecodedSched>,
     // Boxed as the session keeps them: frames move between stacks and generators.
     #[allow(clippy::vec_box)]
     pub frames: Vec<Box<Frame>>,
@@ -119,6 +145,8 @@ pub struct Decoder<'a> {
     /// subclasses, and their namespaces are ours to touch.
     classes: HashSet<usize>,
     generators: Vec<PyObjectRef>,
+    /// Every tasklet made, for the checks at the end.
+    pub tasklets: Vec<TaskletRef>,
     /// Value-stack depths per code object, computed once per restore.
     depths: HashMap<*const crate::bytecode::CodeObject, Vec<Option<u32>>>,
 }
@@ -149,6 +177,7 @@ impl<'a> Decoder<'a> {
             codes,
             classes: HashSet::new(),
             generators: Vec::new(),
+            tasklets: Vec::new(),
             depths: HashMap::new(),
         }
     }
@@ -489,6 +518,212 @@ impl<'a> Decoder<'a> {
                     closing: std::cell::Cell::new(closing),
                 };
                 self.push(step.into_ref(&vm.ctx).into(), true);
+            }
+            ops::TASKLET => {
+                let flags = self.r.u8()?;
+                let blocked = self.r.u8()? as i8;
+                let id = self.r.uvar()?;
+                if flags >> 4 != 0 || !matches!(blocked, -1..=2) {
+                    return Err(corrupt("a tasklet's flags are invalid"));
+                }
+                let cls = self.pop_as::<PyType>("a tasklet class")?;
+                if !cls.fast_issubclass(Tasklet::class(&vm.ctx)) {
+                    return Err(corrupt("a tasklet of a class that is not one"));
+                }
+                let st = TaskletState {
+                    id,
+                    alive: flags & 1 != 0,
+                    is_main: flags & 2 != 0,
+                    atomic: flags & 4 != 0,
+                    in_call: flags & 8 != 0,
+                    blocked,
+                    ..TaskletState::default()
+                };
+                let t = Tasklet { st: std::cell::RefCell::new(st) }
+                    .into_ref_with_type(vm, cls)
+                    .map_err(|e| py_err(vm, "making a tasklet", e))?;
+                self.tasklets.push(t.clone());
+                self.push(t.into(), true);
+            }
+            ops::TASKLET_STATE => {
+                let n = self.r.count(0)?;
+                let mut frames = Vec::with_capacity(n.min(self.stack.len()));
+                for _ in 0..n {
+                    match self.pop()? {
+                        Item::Frame(f) => frames.push(f),
+                        _ => return Err(corrupt("a tasklet's stack holds a non-frame")),
+                    }
+                }
+                frames.reverse();
+                let name = self.pop_opt()?;
+                let throw = self.pop_opt()?;
+                let tempval = self.pop_opt()?;
+                let func = self.pop_opt()?;
+                let target = self.peek_obj()?;
+                let t = target
+                    .downcast_ref::<Tasklet>()
+                    .ok_or_else(|| corrupt("TASKLET_STATE on a non-tasklet"))?;
+                let throw = throw
+                    .map(|e| {
+                        e.downcast::<PyBaseException>()
+                            .map_err(|_| corrupt("a tasklet resumes with a non-exception"))
+                    })
+                    .transpose()?;
+                let (alive, is_main, in_call) = {
+                    let st = t.st.borrow();
+                    (st.alive, st.is_main, st.in_call)
+                };
+                if !alive && !frames.is_empty() {
+                    return Err(corrupt("a dead tasklet has frames"));
+                }
+                if !frames.is_empty() {
+                    let top = frames.last().expect("a frame");
+                    let role = if !in_call {
+                        FrameRole::Running
+                    } else if top.pc > 0
+                        && matches!(
+                            top.code.instrs.get(top.pc - 1),
+                            Some(crate::bytecode::Instr::ForIter(_))
+                        )
+                    {
+                        FrameRole::Caller(Awaits::NextItem)
+                    } else {
+                        FrameRole::Caller(Awaits::Result)
+                    };
+                    self.check_stack(&frames, role, is_main)?;
+                }
+                let mut st = t.st.borrow_mut();
+                if !st.frames.is_empty() {
+                    return Err(corrupt("a tasklet's state is given twice"));
+                }
+                st.frames = frames;
+                st.name = name;
+                st.throw = throw;
+                st.tempval = tempval;
+                st.func = func;
+            }
+            ops::CHANNEL => {
+                let flags = self.r.u8()?;
+                let preference = self.r.u8()? as i8;
+                if flags >> 2 != 0 || !matches!(preference, -1..=1) {
+                    return Err(corrupt("a channel's flags are invalid"));
+                }
+                let cls = self.pop_as::<PyType>("a channel class")?;
+                if !cls.fast_issubclass(Channel::class(&vm.ctx)) {
+                    return Err(corrupt("a channel of a class that is not one"));
+                }
+                let st = ChannelState {
+                    closing: flags & 1 != 0,
+                    schedule_all: flags & 2 != 0,
+                    preference,
+                    ..ChannelState::default()
+                };
+                let ch = Channel { st: std::cell::RefCell::new(st) }
+                    .into_ref_with_type(vm, cls)
+                    .map_err(|e| py_err(vm, "making a channel", e))?;
+                self.push(ch.into(), true);
+            }
+            ops::CHANNEL_QUEUE => {
+                let n = self.r.count(2)?;
+                let mut kinds = Vec::with_capacity(n);
+                for _ in 0..n {
+                    let dir = self.r.u8()? as i8;
+                    let kind = self.r.u8()?;
+                    if !matches!(dir, -1 | 1) || kind > 1 {
+                        return Err(corrupt("a channel waiter is invalid"));
+                    }
+                    kinds.push((dir, kind));
+                }
+                let items =
+                    self.pop_n(n.checked_mul(3).ok_or_else(|| corrupt("a count is too large"))?)?;
+                let target = self.peek_obj()?;
+                let ch = target
+                    .clone()
+                    .downcast::<Channel>()
+                    .map_err(|_| corrupt("CHANNEL_QUEUE on a non-channel"))?;
+                let mut items = items.into_iter();
+                for (dir, kind) in kinds {
+                    let (Some(t), Some(payload), Some(case)) =
+                        (items.next(), items.next(), items.next())
+                    else {
+                        return Err(corrupt("a channel waiter lacks operands"));
+                    };
+                    let t = t
+                        .downcast::<Tasklet>()
+                        .map_err(|_| corrupt("a channel waits with a non-tasklet"))?;
+                    let case = if vm.is_none(&case) {
+                        None
+                    } else {
+                        Some(
+                            case.downcast::<Case>()
+                                .map_err(|_| corrupt("a waiter's case is not one"))?,
+                        )
+                    };
+                    if case.as_ref().is_some_and(|c| !c.channel.is(&ch) || c.dir != dir) {
+                        return Err(corrupt("a waiter's case is for another channel"));
+                    }
+                    let payload = if kind == 0 {
+                        Payload::Value(payload)
+                    } else {
+                        if payload.downcast_ref::<PyBaseException>().is_none() {
+                            return Err(corrupt("a channel passes on a non-exception"));
+                        }
+                        Payload::Raise(payload)
+                    };
+                    {
+                        let mut st = t.st.borrow_mut();
+                        if st.blocked == 0 || !st.alive || (st.blocked != 2 && st.blocked != dir) {
+                            return Err(corrupt(
+                                "a channel holds a tasklet that is not blocked on it",
+                            ));
+                        }
+                        if !st.waits.iter().any(|c| c.is(&ch)) {
+                            st.waits.push(ch.clone());
+                        }
+                    }
+                    ch.st.borrow_mut().queue.push_back(Waiter { tasklet: t, dir, payload, case });
+                }
+            }
+            ops::CASE => {
+                let dir = self.r.u8()? as i8;
+                if !matches!(dir, -1 | 1) {
+                    return Err(corrupt("a case's direction is invalid"));
+                }
+                let value = self.pop_obj()?;
+                let channel = self.pop_as::<Channel>("a case's channel")?;
+                self.push(Case { channel, dir, value }.into_ref(&vm.ctx).into(), true);
+            }
+            ops::ATOMIC => {
+                let prev = match self.r.u8()? {
+                    0 => None,
+                    1 => Some(false),
+                    2 => Some(true),
+                    _ => return Err(corrupt("an atomic's saved flag is invalid")),
+                };
+                let a = Atomic { prev: std::cell::Cell::new(prev) };
+                self.push(a.into_ref(&vm.ctx).into(), true);
+            }
+            ops::OP => {
+                let code = self.r.u8()?;
+                let kind = *OpKind::ALL
+                    .get(code as usize)
+                    .ok_or_else(|| corrupt("an unknown stackless operation"))?;
+                let target = self.pop_obj()?;
+                let fits = match kind {
+                    OpKind::Run
+                    | OpKind::Switch
+                    | OpKind::Kill
+                    | OpKind::Throw
+                    | OpKind::RaiseException => target.downcast_ref::<Tasklet>().is_some(),
+                    OpKind::Send | OpKind::Receive | OpKind::SendException | OpKind::SendThrow => {
+                        target.downcast_ref::<Channel>().is_some()
+                    }
+                    _ => false,
+                };
+                if !fits {
+                    return Err(corrupt("a stackless operation is bound to the wrong object"));
+                }
+                self.push(Op { target: Some(target), kind }.into_ref(&vm.ctx).into(), true);
             }
             ops::ANNOTATE => {
                 let annotations = self.pop_obj()?;
@@ -1040,7 +1275,7 @@ impl<'a> Decoder<'a> {
         let completion_operands = match completion_kind {
             1 => 5,
             2 | 5 => 1,
-            0 | 3 | 4 | 6 => 0,
+            0 | 3 | 4 | 6 | 8 => 0,
             7 => protocol_objects + usize::from(protocol_gen),
             _ => return Err(corrupt("an unknown frame completion")),
         };
@@ -1123,6 +1358,12 @@ impl<'a> Decoder<'a> {
                 }
                 Completion::Continue { conts, gen }
             }
+            8 => {
+                if !Rc::ptr_eq(&code, &self.codes.boot) {
+                    return Err(corrupt("a tasklet's first frame runs other code"));
+                }
+                Completion::Tasklet
+            }
             _ => Completion::Main,
         };
         Ok(Frame {
@@ -1172,6 +1413,167 @@ impl<'a> Decoder<'a> {
         }
     }
 
+    /// Checks a frame stack, bottom first: the bottom frame is the main module's
+    /// (`main`) or a tasklet's first frame, every frame's value stack fits where it is paused,
+    /// and loops wait for the iterators above them. `top`: how the top frame is paused.
+    fn check_stack(
+        &mut self,
+        frames: &[Box<Frame>],
+        top: FrameRole,
+        main: bool,
+    ) -> Result<(), SnapshotError> {
+        for (i, frame) in frames.iter().enumerate() {
+            let bottom = match frame.completion {
+                Completion::Main => Some(true),
+                Completion::Tasklet => Some(false),
+                _ => None,
+            };
+            if (i == 0) != bottom.is_some() || (i == 0 && bottom != Some(main)) {
+                return Err(corrupt("the main module's or a tasklet's first frame is misplaced"));
+            }
+            // Where the loop of the frame below goes when this frame's iterator is done.
+            let exhausted = match &frame.completion {
+                Completion::IterNext { exhausted }
+                | Completion::Generator { mode: ResumeMode::ForIter { exhausted }, .. } => {
+                    Some(*exhausted)
+                }
+                _ => None,
+            };
+            if let (Some(target), Some(caller)) = (exhausted, i.checked_sub(1).map(|c| &frames[c]))
+            {
+                let at_loop = caller.pc.checked_sub(1).and_then(|p| caller.code.instrs.get(p));
+                if !matches!(at_loop, Some(crate::bytecode::Instr::ForIter(t)) if *t == target) {
+                    return Err(corrupt("a loop's exit does not match the loop"));
+                }
+            }
+            let role = match frames.get(i + 1) {
+                None => top,
+                Some(callee) => FrameRole::Caller(awaits(&callee.completion)?),
+            };
+            self.check_depth(frame, role)?;
+        }
+        Ok(())
+    }
+
+    /// Generators whose frames are on no stack must not claim to be running, and the other
+    /// way round; `stacks` are every frame stack of the snapshot.
+    fn check_generators(&self, stacks: &[&[Box<Frame>]]) -> Result<(), SnapshotError> {
+        let running: HashSet<usize> = stacks
+            .iter()
+            .flat_map(|frames| frames.iter())
+            .filter_map(|f| match &f.completion {
+                Completion::Generator { gen, .. } | Completion::Continue { gen: Some(gen), .. } => {
+                    Some(gen.get_id())
+                }
+                _ => None,
+            })
+            .collect();
+        for gen in &self.generators {
+            let core = gen_core(gen).expect("made as a generator");
+            let has_frame = core.frame.lock().is_some();
+            let ok = match core.state.get() {
+                GenState::Created | GenState::Suspended => has_frame,
+                GenState::Running => !has_frame && running.contains(&gen.get_id()),
+                GenState::Finished => !has_frame,
+            };
+            if !ok {
+                return Err(corrupt("a generator's state does not match its frame"));
+            }
+        }
+        Ok(())
+    }
+
+    /// The scheduler's part of the `SESSION` op and its objects.
+    fn sched(&mut self) -> Result<Option<DecodedSched>, SnapshotError> {
+        if self.r.u8()? == 0 {
+            return Ok(None);
+        }
+        let next_id = self.r.uvar()?;
+        let select_turn = self.r.uvar()?;
+        let watchdog = match self.r.u8()? {
+            0 => None,
+            1 => {
+                let timeout = self.r.uvar()?;
+                let flags = self.r.u8()?;
+                if flags >> 4 != 0 {
+                    return Err(corrupt("the watchdog's flags are invalid"));
+                }
+                Some(Watchdog {
+                    timeout,
+                    soft: flags & 1 != 0,
+                    total: flags & 2 != 0,
+                    armed: flags & 4 != 0,
+                    expired: flags & 8 != 0,
+                })
+            }
+            _ => return Err(corrupt("the watchdog's state is invalid")),
+        };
+        let deadline = self.r.uvar()?;
+        let as_tasklets = |o: PyObjectRef| -> Result<Vec<TaskletRef>, SnapshotError> {
+            let t =
+                o.downcast::<PyTuple>().map_err(|_| corrupt("a tasklet list is not a tuple"))?;
+            t.as_slice()
+                .iter()
+                .map(|t| {
+                    t.clone()
+                        .downcast::<Tasklet>()
+                        .map_err(|_| corrupt("a tasklet list holds a non-tasklet"))
+                })
+                .collect()
+        };
+        let tasklets = as_tasklets(self.pop_obj()?)?;
+        let queue = as_tasklets(self.pop_obj()?)?;
+        let current = self.pop_as::<Tasklet>("the current tasklet")?;
+        let main = self.pop_as::<Tasklet>("the main tasklet")?;
+        Ok(Some(DecodedSched {
+            main,
+            current,
+            queue,
+            tasklets,
+            next_id,
+            select_turn,
+            watchdog,
+            deadline,
+        }))
+    }
+
+    /// Checks the scheduler against the tasklets and the session's stack.
+    fn check_sched(&self, s: &DecodedSched) -> Result<(), SnapshotError> {
+        let mains = self.tasklets.iter().filter(|t| t.st.borrow().is_main).count();
+        if mains != 1 || !s.main.st.borrow().is_main {
+            return Err(corrupt("there is not exactly one main tasklet"));
+        }
+        if !s.queue.first().is_some_and(|t| t.is(&s.current)) {
+            return Err(corrupt("the running tasklet is not at the front of the run queue"));
+        }
+        for (i, t) in s.queue.iter().enumerate() {
+            let st = t.st.borrow();
+            if !st.alive || st.blocked != 0 || s.queue[..i].iter().any(|q| q.is(t)) {
+                return Err(corrupt("the run queue holds a dead, blocked or repeated tasklet"));
+            }
+        }
+        if s.watchdog.is_some() && s.queue.iter().any(|t| t.is(&s.main)) {
+            return Err(corrupt("the main tasklet is both in the run queue and the watchdog"));
+        }
+        for t in &self.tasklets {
+            let st = t.st.borrow();
+            let frames_ok = if t.is(&s.current) {
+                st.frames.is_empty() && !st.in_call && st.throw.is_none()
+            } else {
+                st.alive != st.frames.is_empty()
+            };
+            let waits_ok = match st.blocked {
+                0 => st.waits.is_empty(),
+                2 => !st.waits.is_empty(),
+                _ => st.waits.len() == 1,
+            };
+            if !frames_ok || !waits_ok {
+                return Err(corrupt("a tasklet's frames or channels do not fit its state"));
+            }
+        }
+        Ok(())
+    }
+
     fn session(&mut self, waiting_on_host: bool) -> Result<Decoded, SnapshotError> {
         let n_frames = self.r.count(0)?;
         let n_modules = self.r.count(0)?;
@@ -1179,6 +1581,7 @@ impl<'a> Decoder<'a> {
         if u32::from(states) >> super::MODULE_STATES.len() != 0 {
             return Err(corrupt("an unknown module state"));
         }
+        let sched = self.sched()?;
         if !self.r.at_end() {
             return Err(corrupt("there are bytes after the end"));
         }
@@ -1211,53 +1614,61 @@ impl<'a> Decoder<'a> {
         if frames.is_empty() {
             return Err(corrupt("the session has no frames"));
         }
-        for (i, frame) in frames.iter().enumerate() {
-            if matches!(frame.completion, Completion::Main) != (i == 0) {
-                return Err(corrupt("the main module's frame is not at the bottom"));
-            }
-            // Where the loop of the frame below goes when this frame's iterator is done.
-            let exhausted = match &frame.completion {
-                Completion::IterNext { exhausted }
-                | Completion::Generator { mode: ResumeMode::ForIter { exhausted }, .. } => {
-                    Some(*exhausted)
-                }
-                _ => None,
-            };
-            if let (Some(target), Some(caller)) = (exhausted, i.checked_sub(1).map(|c| &frames[c]))
-            {
-                let at_loop = caller.pc.checked_sub(1).and_then(|p| caller.code.instrs.get(p));
-                if !matches!(at_loop, Some(crate::bytecode::Instr::ForIter(t)) if *t == target) {
-                    return Err(corrupt("a loop's exit does not match the loop"));
-                }
-            }
-            let role = match frames.get(i + 1) {
-                None if waiting_on_host => FrameRole::AwaitingHost,
-                None => FrameRole::Running,
-                Some(callee) => FrameRole::Caller(awaits(&callee.completion)?),
-            };
-            self.check_depth(frame, role)?;
+        let main_runs = sched.as_ref().is_none_or(|s| s.current.is(&s.main));
+        if sched.is_none() && !self.tasklets.is_empty() {
+            return Err(corrupt("tasklets without a scheduler"));
         }
-        let running: HashSet<usize> = frames
-            .iter()
-            .filter_map(|f| match &f.completion {
-                Completion::Generator { gen, .. } | Completion::Continue { gen: Some(gen), .. } => {
-                    Some(gen.get_id())
-                }
-                _ => None,
-            })
-            .collect();
-        for gen in &self.generators {
-            let core = gen_core(gen).expect("made as a generator");
-            let has_frame = core.frame.lock().is_some();
-            let ok = match core.state.get() {
-                GenState::Created | GenState::Suspended => has_frame,
-                GenState::Running => !has_frame && running.contains(&gen.get_id()),
-                GenState::Finished => !has_frame,
-            };
-            if !ok {
-                return Err(corrupt("a generator's state does not match its frame"));
+        if let Some(s) = &sched {
+            self.check_sched(s)?;
+        }
+        let top = if waiting_on_host { FrameRole::AwaitingHost } else { FrameRole::Running };
+        self.check_stack(&frames, top, main_runs)?;
+        let tasklets = self.tasklets.clone();
+        let borrowed: Vec<std::cell::Ref<'_, TaskletState>> =
+            tasklets.iter().map(|t| t.st.borrow()).collect();
+        let mut stacks: Vec<&[Box<Frame>]> = vec![&frames];
+        stacks.extend(borrowed.iter().map(|st| st.frames.as_slice()));
+        self.check_generators(&stacks)?;
+        drop(stacks);
+        drop(borrowed);
+        Ok(Decoded { sched, frames, modules, module_states })
+    }
+
+    /// Runs the ops of a pickled tasklet's image, up to and including `TASKLET_IMAGE`.
+    pub fn run_image(&mut self) -> Result<TaskletRef, SnapshotError> {
+        loop {
+            let op = self.r.u8()?;
+            if op == ops::TASKLET_IMAGE {
+                break;
+            }
+            self.step(op)?;
+        }
+        if !self.r.at_end() {
+            return Err(corrupt("there are bytes after the end"));
+        }
+        let root = self.pop_as::<Tasklet>("the pickled tasklet")?;
+        if !self.stack.is_empty() {
+            return Err(corrupt("items are left over"));
+        }
+        for t in &self.tasklets {
+            let st = t.st.borrow();
+            if st.is_main || st.alive == st.frames.is_empty() {
+                return Err(corrupt("a pickled tasklet's frames do not fit its state"));
+            }
+            if st.blocked != 0 && st.waits.is_empty() {
+                return Err(corrupt("a blocked tasklet waits on no channel"));
             }
         }
-        Ok(Decoded { frames, modules, module_states })
+        if root.st.borrow().blocked != 0 {
+            return Err(corrupt("the pickled tasklet is blocked"));
+        }
+        let tasklets = self.tasklets.clone();
+        let borrowed: Vec<std::cell::Ref<'_, TaskletState>> =
+            tasklets.iter().map(|t| t.st.borrow()).collect();
+        let stacks: Vec<&[Box<Frame>]> = borrowed.iter().map(|st| st.frames.as_slice()).collect();
+        self.check_generators(&stacks)?;
+        drop(stacks);
+        drop(borrowed);
+        Ok(root)
     }
 }

@@ -31,6 +31,7 @@ use crate::objects::generator::{
     gen_core, AsyncGenStep, AsyncGenerator, AsyncOp, Coroutine, GenMethod, GenOp, GenState,
     Generator,
 };
+use crate::objects::tasklet::{Atomic, Case, Channel, Op, Payload, Tasklet, Waiter};
 use crate::objects::traceback::Traceback;
 use crate::vm::frame::{Completion, Frame, ResumeMode};
 use crate::vm::value::Value;
@@ -150,6 +151,8 @@ pub struct Encoder<'a> {
     tasks: Vec<Task>,
     paths: Vec<(u32, Label)>,
     members: HashMap<(usize, bool), Rc<Members>>,
+    /// A pickled tasklet: written paused and off its channels.
+    pub detach: Option<usize>,
 }
 
 const NO_PATH: u32 = u32::MAX;
@@ -171,6 +174,7 @@ impl<'a> Encoder<'a> {
             tasks: Vec::new(),
             paths: Vec::new(),
             members: HashMap::new(),
+            detach: None,
         }
     }
 
@@ -253,7 +257,8 @@ impl<'a> Encoder<'a> {
         if self.save_atom(&obj) {
             return Ok(());
         }
-        if let Some(perm) = self.perms.get(&obj) {
+        let root = self.detach == Some(obj.get_id());
+        if let Some(perm) = self.perms.get(&obj).filter(|_| !root) {
             write_perm(&mut self.w, perm);
             self.memoize(obj);
             return Ok(());
@@ -501,6 +506,9 @@ impl<'a> Encoder<'a> {
             let create = vec![ops::ASYNC_STEP, kind, step.closing.get() as u8];
             return Ok(plan(components, create, vec![]));
         }
+        if let Some(plan) = self.stackless_plan(obj)? {
+            return Ok(plan);
+        }
         if let Some(a) = obj.downcast_ref::<Annotate>() {
             let components = vec![(Label::Static("annotations"), Item::Obj(a.annotations.clone()))];
             return Ok(plan(components, vec![ops::ANNOTATE], vec![]));
@@ -672,6 +680,120 @@ impl<'a> Encoder<'a> {
             }
         }
         self.reduce_plan(obj)
+    }
+
+    /// Tasklets (their frames by value), channels (with the tasklets blocked on them), the
+    /// cases of `select`, `atomic`, and operations bound to a tasklet or channel.
+    fn stackless_plan(&self, obj: &PyObjectRef) -> Result<Option<Plan>, String> {
+        let vm = self.vm;
+        let class_item = || (Label::Static("__class__"), Item::Obj(obj.class().to_owned().into()));
+        let dict_fill = || {
+            dict_of(obj).map(|d| {
+                Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))])
+            })
+        };
+        if let Some(t) = obj.downcast_ref::<Tasklet>() {
+            let st = t.st.borrow();
+            let detached = self.detach == Some(obj.get_id());
+            let flags = st.alive as u8
+                | (st.is_main as u8) << 1
+                | (st.atomic as u8) << 2
+                | (st.in_call as u8) << 3;
+            let blocked = if detached { 0 } else { st.blocked };
+            let mut w = Writer::default();
+            w.u8(ops::TASKLET);
+            w.u8(flags);
+            w.u8(blocked as u8);
+            w.uvar(st.id);
+            let opt = |o: &Option<PyObjectRef>| o.clone().unwrap_or_else(|| vm.ctx.none());
+            let mut items = vec![
+                (Label::Static("its function"), Item::Obj(opt(&st.func))),
+                (Label::Static("tempval"), Item::Obj(opt(&st.tempval))),
+                (
+                    Label::Static("the exception it resumes with"),
+                    Item::Obj(st.throw.clone().map_or_else(|| vm.ctx.none(), Into::into)),
+                ),
+                (Label::Static("its name"), Item::Obj(opt(&st.name))),
+            ];
+            for frame in &st.frames {
+                let label = Label::Frame { name: frame.name().to_owned(), line: frame.line() };
+                items.push((
+                    label,
+                    Item::Frame(Box::new(self.frame_plan(frame, FrameOwner::Session)?)),
+                ));
+            }
+            let mut suffix = Writer::default();
+            suffix.uvar(st.frames.len() as u64);
+            let mut fills =
+                vec![Fill { items, op: ops::TASKLET_STATE, unit: None, suffix: suffix.buf }];
+            fills.extend(dict_fill());
+            return Ok(Some(Plan { components: vec![class_item()], create: w.buf, fills }));
+        }
+        if let Some(ch) = obj.downcast_ref::<Channel>() {
+            let st = ch.st.borrow();
+            let mut w = Writer::default();
+            w.u8(ops::CHANNEL);
+            w.u8(st.closing as u8 | (st.schedule_all as u8) << 1);
+            w.u8(st.preference as u8);
+            let mut items = Vec::new();
+            let mut suffix = Writer::default();
+            let waiters: Vec<&Waiter> = st
+                .queue
+                .iter()
+                .filter(|w| Some(w.tasklet.as_object().get_id()) != self.detach)
+                .collect();
+            suffix.uvar(waiters.len() as u64);
+            for (i, waiter) in waiters.into_iter().enumerate() {
+                let (kind, payload) = match &waiter.payload {
+                    Payload::Value(v) => (0u8, v.clone()),
+                    Payload::Raise(e) => (1u8, e.clone()),
+                };
+                suffix.u8(waiter.dir as u8);
+                suffix.u8(kind);
+                items.push((Label::Item(i), Item::Obj(waiter.tasklet.clone().into())));
+                items.push((Label::Item(i), Item::Obj(payload)));
+                let case = waiter.case.clone().map_or_else(|| vm.ctx.none(), Into::into);
+                items.push((Label::Item(i), Item::Obj(case)));
+            }
+            let mut fills =
+                vec![Fill { items, op: ops::CHANNEL_QUEUE, unit: None, suffix: suffix.buf }];
+            fills.extend(dict_fill());
+            return Ok(Some(Plan { components: vec![class_item()], create: w.buf, fills }));
+        }
+        if let Some(case) = obj.downcast_ref::<Case>() {
+            let components = vec![
+                (Label::Static("its channel"), Item::Obj(case.channel.clone().into())),
+                (Label::Static("its value"), Item::Obj(case.value.clone())),
+            ];
+            return Ok(Some(Plan {
+                components,
+                create: vec![ops::CASE, case.dir as u8],
+                fills: vec![],
+            }));
+        }
+        if let Some(a) = obj.downcast_ref::<Atomic>() {
+            let prev = match a.prev.get() {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            };
+            return Ok(Some(Plan {
+                components: vec![],
+                create: vec![ops::ATOMIC, prev],
+                fills: vec![],
+            }));
+        }
+        if let Some(op) = obj.downcast_ref::<Op>() {
+            let target =
+                op.target.clone().ok_or("it is a stackless function that no module names")?;
+            let components = vec![(Label::Static("__self__"), Item::Obj(target))];
+            return Ok(Some(Plan {
+                components,
+                create: vec![ops::OP, op.kind.code()],
+                fills: vec![],
+            }));
+        }
+        Ok(None)
     }
 
     fn function_plan(&self, obj: &PyObjectRef, f: &Function) -> Result<Plan, String> {
@@ -1168,6 +1290,7 @@ impl<'a> Encoder<'a> {
                 components.push((Label::Static("its generator"), Item::Obj(gen.clone())));
             }
             Completion::Main => w.u8(6),
+            Completion::Tasklet => w.u8(8),
             Completion::Continue { conts, gen } => {
                 w.u8(7);
                 w.uvar(conts.len() as u64);

@@ -7,7 +7,7 @@ use super::SnapshotError;
 /// (catches newline translation).
 pub const MAGIC: &[u8; 8] = b"\x89SLEEPY\n";
 /// Bumped whenever the body's encoding changes; older versions are rejected with a reason.
-pub const FORMAT_VERSION: u16 = 1;
+pub const FORMAT_VERSION: u16 = 2;
 /// Code objects are recompiled from source on restore, so a snapshot is only valid for the
 /// compiler that wrote it.
 pub const BUILD: &str = concat!("sleepy ", env!("CARGO_PKG_VERSION"), " rustpython-vm 0.6.0");

@@ -18,7 +18,7 @@ use std::fmt;
 use std::sync::Arc;
 
 use rustpython_vm::builtins::{PyDict, PyStr};
-use rustpython_vm::{PyObjectRef, PyResult, VirtualMachine};
+use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use crate::compiler::Mode;
 use crate::host::{Stream, Transcript};
@@ -148,6 +148,34 @@ fn program_modules(rt: &Runtime, vm: &VirtualMachine) -> Vec<(String, PyObjectRe
     found
 }
 
+/// Every source text compiled while the program ran: file name, mode, text.
+fn write_units(w: &mut Writer, units: &[Unit]) {
+    w.uvar(units.len() as u64);
+    for u in units {
+        w.str(&u.filename);
+        w.u8(match u.mode {
+            Mode::Exec => 0,
+            Mode::Eval => 1,
+        });
+        w.str(&u.source);
+    }
+}
+
+fn read_units(r: &mut Reader) -> Result<Vec<(String, Mode, String)>, SnapshotError> {
+    let n = r.count(3)?;
+    let mut units = Vec::with_capacity(n);
+    for _ in 0..n {
+        let filename = r.str()?.to_owned();
+        let mode = match r.u8()? {
+            0 => Mode::Exec,
+            1 => Mode::Eval,
+            _ => return Err(SnapshotError::Corrupt("an unknown compile mode".into())),
+        };
+        units.push((filename, mode, r.str()?.to_owned()));
+    }
+    Ok(units)
+}
+
 fn write_waiting(w: &mut Writer, waiting: &Waiting) {
     match waiting {
         Waiting::Nothing => w.u8(0),
@@ -201,15 +229,7 @@ pub(crate) fn write(
         w.str(source);
     }
     let units = rt.units.borrow().clone();
-    w.uvar(units.len() as u64);
-    for u in &units {
-        w.str(&u.filename);
-        w.u8(match u.mode {
-            Mode::Exec => 0,
-            Mode::Eval => 1,
-        });
-        w.str(&u.source);
-    }
+    write_units(&mut w, &units);
     let sources = rt.traceback_sources();
     w.uvar(sources.len() as u64);
     for (name, text) in &sources {
@@ -227,18 +247,8 @@ pub(crate) fn write(
     let capture = |e: CaptureError| SnapshotError::Capture(e);
     let program = program_modules(rt, vm);
     let is_program = |name: &str, m: &PyObjectRef| is_program_module(rt, name, m, vm);
-    // `__reduce_ex__` imports copyreg on first use: have it named, not written.
-    let _ = vm.import("copyreg", 0);
-    // Types of values the program makes without importing them (`list[int]`, `int | None`).
-    let _ = vm.import("types", 0);
-    let perms = perms::Registry::build(vm, &is_program).map_err(|_| {
-        SnapshotError::Capture(CaptureError {
-            type_name: "dict".into(),
-            path: "sys.modules".into(),
-            reason: "sys.modules cannot be read".into(),
-        })
-    })?;
-    let codes = encode::code_refs(&units);
+    let perms = permanents(vm, &is_program)?;
+    let codes = code_table(&units, rt);
     let mut enc = Encoder::new(vm, &perms, &codes);
     enc.w = w;
     for frame in frames {
@@ -259,12 +269,133 @@ pub(crate) fn write(
         enc.write(Label::Module(state.module.into()), Item::Obj(value)).map_err(capture)?;
         states |= 1 << i;
     }
+    // The scheduler: its tasklets carry their frames, the channels they wait on, and those
+    // channels' other waiters.
+    let sched = rt.sched.borrow().as_ref().map(|s| {
+        let tuple = |ts: &mut dyn Iterator<Item = &crate::objects::tasklet::TaskletRef>| {
+            vm.ctx.new_tuple(ts.map(|t| t.clone().into()).collect()).into()
+        };
+        let objects: [PyObjectRef; 4] = [
+            s.main.clone().into(),
+            s.current.clone().into(),
+            tuple(&mut s.queue.iter()),
+            tuple(&mut s.tasklets.iter()),
+        ];
+        (objects, s.next_id, s.select_turn, s.watchdog.clone())
+    });
+    if let Some((objects, ..)) = &sched {
+        for o in objects {
+            enc.write(Label::Static("the scheduler"), Item::Obj(o.clone())).map_err(capture)?;
+        }
+    }
     let mut w = std::mem::take(&mut enc.w);
     w.u8(ops::SESSION);
     w.uvar(frames.len() as u64);
     w.uvar(program.len() as u64);
     w.u8(states);
+    match &sched {
+        None => w.u8(0),
+        Some((_, next_id, select_turn, watchdog)) => {
+            w.u8(1);
+            w.uvar(*next_id);
+            w.uvar(*select_turn);
+            match watchdog {
+                None => w.u8(0),
+                Some(wd) => {
+                    w.u8(1);
+                    w.uvar(wd.timeout);
+                    w.u8(wd.soft as u8
+                        | (wd.total as u8) << 1
+                        | (wd.armed as u8) << 2
+                        | (wd.expired as u8) << 3);
+                }
+            }
+            w.uvar(rt.watchdog_deadline.get());
+        }
+    }
     Ok(format::seal(&w.buf))
+}
+
+/// What a snapshot names instead of writing: every module but the program's (`is_program`).
+fn permanents(
+    vm: &VirtualMachine,
+    is_program: &dyn Fn(&str, &PyObjectRef) -> bool,
+) -> Result<perms::Registry, SnapshotError> {
+    // `__reduce_ex__` imports copyreg on first use: have it named, not written.
+    let _ = vm.import("copyreg", 0);
+    // Types of values the program makes without importing them (`list[int]`, `int | None`).
+    let _ = vm.import("types", 0);
+    perms::Registry::build(vm, is_program).map_err(|_| {
+        SnapshotError::Capture(CaptureError {
+            type_name: "dict".into(),
+            path: "sys.modules".into(),
+            reason: "sys.modules cannot be read".into(),
+        })
+    })
+}
+
+/// Code references for the units, and the tasklet start code.
+fn code_table(
+    units: &[Unit],
+    rt: &Runtime,
+) -> std::collections::HashMap<*const crate::bytecode::CodeObject, encode::CodeRef> {
+    let mut codes = encode::code_refs(units);
+    codes.insert(
+        Arc::as_ptr(&rt.tasklet_boot.code),
+        encode::CodeRef { unit: crate::vm::TASKLET_BOOT_UNIT, path: Vec::new() },
+    );
+    codes
+}
+
+/// A pickled tasklet: its frames and everything they reach by value, modules by name (so
+/// it is restored against whatever program loads it), in the snapshot container.
+pub(crate) fn tasklet_image(
+    vm: &VirtualMachine,
+    rt: &Runtime,
+    tasklet: &crate::objects::tasklet::TaskletRef,
+) -> Result<Vec<u8>, SnapshotError> {
+    let mut w = Writer::default();
+    let units = rt.units.borrow().clone();
+    write_units(&mut w, &units);
+    let perms = permanents(vm, &|_, _| false)?;
+    let codes = code_table(&units, rt);
+    let mut enc = Encoder::new(vm, &perms, &codes);
+    enc.w = w;
+    let root: PyObjectRef = tasklet.clone().into();
+    enc.detach = Some(root.get_id());
+    enc.write(Label::Static("the tasklet"), Item::Obj(root)).map_err(SnapshotError::Capture)?;
+    let mut w = std::mem::take(&mut enc.w);
+    w.u8(ops::TASKLET_IMAGE);
+    Ok(format::seal(&w.buf))
+}
+
+/// Reads [`tasklet_image`]'s bytes: the tasklet, and every tasklet made along the way.
+pub(crate) fn load_tasklet_image(
+    vm: &VirtualMachine,
+    rt: &Runtime,
+    bytes: &[u8],
+) -> Result<
+    (crate::objects::tasklet::TaskletRef, Vec<crate::objects::tasklet::TaskletRef>),
+    SnapshotError,
+> {
+    let body = format::open(bytes)?;
+    let mut r = Reader::new(&body);
+    let units = read_units(&mut r)?;
+    let mut roots = Vec::with_capacity(units.len());
+    for (filename, mode, source) in units {
+        let code = rt.compile(&source, &filename, mode).map_err(|e| {
+            SnapshotError::Corrupt(format!(
+                "its source for {filename} does not compile: {}",
+                e.message
+            ))
+        })?;
+        rt.register_source(&filename, &source);
+        roots.push(LoadedCode::new(code, vm));
+    }
+    let mut codes = decode::CodeTable::new(roots, rt.tasklet_boot.clone());
+    let mut dec = decode::Decoder::new(vm, &body[r.position()..], &mut codes);
+    let root = dec.run_image()?;
+    Ok((root, dec.tasklets.clone()))
 }
 
 /// State a standard-library module keeps where the program's objects do not reach it, read
@@ -325,17 +456,7 @@ impl Header {
             (0..n).map(|_| Ok((r.str()?.to_owned(), r.str()?.to_owned()))).collect()
         };
         let files = pairs(&mut r)?;
-        let n = r.count(3)?;
-        let mut units = Vec::with_capacity(n);
-        for _ in 0..n {
-            let filename = r.str()?.to_owned();
-            let mode = match r.u8()? {
-                0 => Mode::Exec,
-                1 => Mode::Eval,
-                _ => return Err(SnapshotError::Corrupt("an unknown compile mode".into())),
-            };
-            units.push((filename, mode, r.str()?.to_owned()));
-        }
+        let units = read_units(&mut r)?;
         let sources = pairs(&mut r)?;
         let n = r.count(2)?;
         let mut transcript = Vec::with_capacity(n);
@@ -394,7 +515,7 @@ pub(crate) fn read(
         });
         roots.push(LoadedCode::new(code, vm));
     }
-    let mut codes = decode::CodeTable::new(roots);
+    let mut codes = decode::CodeTable::new(roots, rt.tasklet_boot.clone());
     let mut dec = decode::Decoder::new(vm, &body[header.ops_at..], &mut codes);
     let waiting_on_host = !matches!(header.waiting, Waiting::Nothing);
     let decoded = dec.run(waiting_on_host)?;
@@ -412,6 +533,19 @@ pub(crate) fn read(
         (state.restore)(vm, value).map_err(|_| {
             SnapshotError::Corrupt(format!("the state of module '{}' is invalid", state.module))
         })?;
+    }
+    if let Some(d) = decoded.sched {
+        rt.watchdog_deadline.set(d.deadline);
+        *rt.sched.borrow_mut() = Some(crate::vm::sched::Scheduler {
+            main: d.main,
+            current: d.current,
+            queue: d.queue.into(),
+            tasklets: d.tasklets,
+            next_id: d.next_id,
+            watchdog: d.watchdog,
+            select_turn: d.select_turn,
+            pending_raise: None,
+        });
     }
     rt.depth.set(decoded.frames.len());
     Ok(Restored { frames: decoded.frames })

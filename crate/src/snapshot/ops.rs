@@ -149,5 +149,24 @@ pub const RE_MATCH: u8 = 119;
 /// The frame header (see `encode::frame_plan`) [stack…, fast…, cells…, globals, builtins,
 /// locals, handled, completion operands…] → frame.
 pub const FRAME: u8 = 120;
-/// The last op: the session header [frames…, (module name, module)…, module states…].
+/// The last op: the session header [frames…, (module name, module)…, module states…,
+/// scheduler (main, current, queue, tasklets) when the program used tasklets].
 pub const SESSION: u8 = 121;
+/// The last op of a pickled tasklet's image [tasklet].
+pub const TASKLET_IMAGE: u8 = 122;
+
+// ---- Stackless (memo)
+/// u8 flags, u8 blocked direction, uvar id [class] → tasklet.
+pub const TASKLET: u8 = 130;
+/// uvar frame count: peek tasklet [func, tempval, throw, name, frames…].
+pub const TASKLET_STATE: u8 = 131;
+/// u8 flags, u8 preference [class] → channel.
+pub const CHANNEL: u8 = 132;
+/// uvar n, (u8 direction, u8 payload kind) × n: peek channel [(tasklet, payload, case)…].
+pub const CHANNEL_QUEUE: u8 = 133;
+/// u8 direction [channel, value] → a `select` case.
+pub const CASE: u8 = 134;
+/// u8 saved flag (0 none, 1 false, 2 true) → an `atomic` context manager.
+pub const ATOMIC: u8 = 135;
+/// u8 operation [tasklet or channel] → its bound `send`, `receive`, `kill`, ….
+pub const OP: u8 = 136;

@@ -21,6 +21,7 @@ use crate::bytecode::flags;
 use crate::objects::cell::Cell;
 use crate::objects::function::Function;
 use crate::objects::generator::{AsyncGenerator, Coroutine, GenCore, GenMethod, GenOp, Generator};
+use crate::objects::tasklet::Op;
 
 pub type Kwargs = Vec<(PyStrRef, Value)>;
 
@@ -46,6 +47,9 @@ pub fn call(
             args.insert(0, Value::Obj(obj));
             return call_function(ev, &f, args, kwargs);
         }
+    } else if let Some(op) = callee.downcast_ref::<Op>() {
+        let fargs = to_func_args(args, kwargs, vm);
+        return super::sched::call_op(ev, op, fargs);
     } else if let Some(m) = callee.downcast_ref::<GenMethod>() {
         let gen = m.gen.clone();
         let op = m.op;
@@ -113,7 +117,8 @@ pub fn is_plain_native(callee: &PyObjectRef, rt: &Runtime, vm: &VirtualMachine) 
         || is_heap_type(class)
         || is_resumable_method(callee, rt)
         || callee.downcast_ref::<Function>().is_some()
-        || callee.downcast_ref::<GenMethod>().is_some())
+        || callee.downcast_ref::<GenMethod>().is_some()
+        || callee.downcast_ref::<Op>().is_some())
 }
 
 /// The method descriptors `resumable::method_or_type` may perform.

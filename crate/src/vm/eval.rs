@@ -30,6 +30,8 @@ pub enum Exit {
     Raised(PyBaseExceptionRef),
     /// Top level only: the program stopped at an instruction boundary.
     Suspended(Suspend),
+    /// Top level only: another tasklet's frames are now on the stack (`run` goes on).
+    Switched,
 }
 
 /// What an instruction asks of the loop.
@@ -43,6 +45,8 @@ pub enum Flow {
     Suspend(Suspend),
     /// Raise without adding a traceback entry or touching `__context__` (re-raise).
     Reraise(PyBaseExceptionRef),
+    /// Another tasklet's frames were swapped in (`vm::sched`).
+    Switched,
 }
 
 pub type StepResult = Result<Flow, PyBaseExceptionRef>;
@@ -112,10 +116,41 @@ impl<'a> Eval<'a> {
     }
 
     pub fn run(&mut self) -> Exit {
+        self.run_after(None)
+    }
+
+    /// Runs the loop, first acting on `first` when an exit is already there. Switches between
+    /// tasklets and the watchdog's deadline come back here between two slices of the loop.
+    pub fn run_after(&mut self, first: Option<Exit>) -> Exit {
+        let mut pending = first;
+        loop {
+            let exit = match pending.take() {
+                Some(exit) => exit,
+                None => self.run_slice(),
+            };
+            match exit {
+                Exit::Switched => {
+                    if let Some(exc) = super::sched::after_switch(self.rt) {
+                        pending = self.raise(exc, true);
+                    }
+                }
+                Exit::Suspended(Suspend::Budget)
+                    if self.can_suspend
+                        && self.rt.ticks.get() >= self.rt.watchdog_deadline.get() =>
+                {
+                    pending = super::sched::interrupt(self);
+                }
+                other => return other,
+            }
+        }
+    }
+
+    fn run_slice(&mut self) -> Exit {
         // Counted locally and added to the runtime's total on the way out; nested runs
         // started by the instructions below add their own.
         let mut remaining = if self.can_suspend {
-            self.rt.slice_end.get().saturating_sub(self.rt.ticks.get())
+            let end = self.rt.slice_end.get().min(self.rt.watchdog_deadline.get());
+            end.saturating_sub(self.rt.ticks.get())
         } else {
             self.rt.nested_fuel.get()
         };
@@ -159,6 +194,7 @@ impl<'a> Eval<'a> {
             Flow::Forward(v) => self.do_yield(v, true),
             Flow::Suspend(s) => Some(Exit::Suspended(s)),
             Flow::Reraise(e) => self.raise(e, false),
+            Flow::Switched => Some(Exit::Switched),
         }
     }
 
@@ -180,6 +216,7 @@ impl<'a> Eval<'a> {
                 None
             }
             Completion::Nested | Completion::Main => Some(Exit::Returned(value.into_obj(vm))),
+            Completion::Tasklet => super::sched::tasklet_ended(self, Ok(value.into_obj(vm))),
             Completion::Continue { conts, gen } => {
                 let value = value.into_obj(vm);
                 let input = match gen {
@@ -459,6 +496,7 @@ impl<'a> Eval<'a> {
                     }
                     continue;
                 }
+                Completion::Tasklet => return super::sched::tasklet_ended(self, Err(exc)),
                 Completion::ModuleLoaded => {
                     if let Some(name) = frame.globals.get_item_opt("__name__", vm).ok().flatten() {
                         if let Ok(modules) = vm.sys_module.get_attr("modules", vm) {
@@ -1528,6 +1566,9 @@ impl<'a> Eval<'a> {
                     }
                 }
             }
+        }
+        if let Some(ch) = iter.downcast_ref::<crate::objects::tasklet::Channel>() {
+            return super::sched::channel_next(self, &ch.to_owned(), Some(target));
         }
         match PyIter::new(&*iter).next(vm)? {
             PyIterReturn::Return(v) => self.push(Value::from_obj(v, vm)),

@@ -142,6 +142,8 @@ pub enum Completion {
     Nested,
     /// The program's main module.
     Main,
+    /// The first frame of a tasklet other than the main one: its return ends the tasklet.
+    Tasklet,
 }
 
 /// Why a generator frame was resumed.

@@ -64,6 +64,11 @@ pub fn builtin(
             }
             return gen_op(ev, &it, GenOp::Send, None).map(Some);
         }
+        if args.len() == 1 {
+            if let Some(ch) = it.downcast_ref::<crate::objects::tasklet::Channel>() {
+                return super::sched::channel_next(ev, &ch.to_owned(), None).map(Some);
+            }
+        }
         return Ok(None);
     }
     if callee.is(&s.locals) && args.is_empty() && no_kw {

@@ -15,6 +15,7 @@ pub mod ops;
 mod patterns;
 mod protocols;
 mod resumable;
+pub mod sched;
 mod sort;
 mod text;
 pub mod traceback;
@@ -127,6 +128,12 @@ pub struct Runtime {
     /// Finished frames kept for the next calls.
     pub spare_frames: RefCell<Vec<Box<Frame>>>,
     trampoline: Rc<LoadedCode>,
+    /// The first frame of every tasklet but the main one: `func(*args, **kwargs)`.
+    pub tasklet_boot: Rc<LoadedCode>,
+    /// Tasklets, channels and the watchdog, once the program uses them.
+    pub sched: RefCell<Option<sched::Scheduler>>,
+    /// The tick at which the watchdog interrupts the running tasklet (`u64::MAX`: never).
+    pub watchdog_deadline: Cell<u64>,
 }
 
 thread_local! {
@@ -195,6 +202,7 @@ impl Runtime {
             handlers: Vec::new(),
             docstring: None,
         });
+        let tasklet_boot = LoadedCode::new(Arc::new(tasklet_boot_code()), vm);
         Runtime {
             host: RefCell::new(host),
             ticks: Cell::new(0),
@@ -214,7 +222,19 @@ impl Runtime {
             abc_cache: RefCell::new(HashMap::new()),
             spare_frames: RefCell::new(Vec::new()),
             trampoline: LoadedCode::new(trampoline, vm),
+            tasklet_boot,
+            sched: RefCell::new(None),
+            watchdog_deadline: Cell::new(u64::MAX),
         }
+    }
+
+    /// Drops the Python objects the runtime itself holds (tasklets and their frames, spare
+    /// frames, cached classes), so that a teardown can collect them.
+    pub fn release_objects(&self) {
+        let sched = self.sched.borrow_mut().take();
+        drop(sched);
+        self.spare_frames.borrow_mut().clear();
+        self.abc_cache.borrow_mut().clear();
     }
 
     /// Writes program output to the host and keeps it in the transcript.
@@ -306,6 +326,44 @@ impl Runtime {
     }
 }
 
+/// The code of a tasklet's first frame: `return f(*a, **k)`. Line 0 keeps it out of
+/// tracebacks; snapshots name it by [`TASKLET_BOOT_UNIT`].
+pub fn tasklet_boot_code() -> CodeObject {
+    let code = vec![
+        Instr::LoadFast(0),
+        Instr::LoadFast(1),
+        Instr::LoadFast(2),
+        Instr::CallEx { has_kwargs: true },
+        Instr::Return,
+    ];
+    let n = code.len();
+    CodeObject {
+        kind: CodeKind::Function,
+        name: "<tasklet>".to_owned(),
+        qualname: "<tasklet>".to_owned(),
+        filename: Arc::from("<tasklet>"),
+        first_line: 0,
+        flags: 0,
+        arg_count: 3,
+        posonly_count: 0,
+        kwonly_count: 0,
+        varnames: vec!["f".to_owned(), "a".to_owned(), "k".to_owned()],
+        cell_params: Vec::new(),
+        cellvars: Vec::new(),
+        freevars: Vec::new(),
+        names: Vec::new(),
+        consts: Vec::new(),
+        code,
+        lines: vec![0; n],
+        spans: vec![(0, 0); n],
+        handlers: Vec::new(),
+        docstring: None,
+    }
+}
+
+/// The unit index snapshots give the tasklet start code, which no source compiles to.
+pub const TASKLET_BOOT_UNIT: u32 = u32::MAX;
+
 /// Runs `frames` to completion on the Rust stack (RustPython called into Sleepy code).
 fn run_nested(
     rt: &Runtime,
@@ -337,7 +395,9 @@ fn run_nested(
     match result {
         Exit::Returned(v) => Ok(v),
         Exit::Raised(e) => Err(e),
-        Exit::Suspended(_) => Err(vm.new_runtime_error("a nested evaluation cannot suspend")),
+        Exit::Suspended(_) | Exit::Switched => {
+            Err(vm.new_runtime_error("a nested evaluation cannot suspend"))
+        }
     }
 }
 

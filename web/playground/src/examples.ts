@@ -150,6 +150,66 @@ def total_area(shapes):
     return sum(shape.area() for shape in shapes)
 `;
 
+const tasklets = `# Tasklets talking over channels, as in Stackless Python. Pause: the stack panel lists
+# every tasklet with its own frames and locals; a snapshot (and a share link) carries them
+# all, blocked on a channel or runnable, and a reload resumes every one.
+import stackless
+
+WORKERS = 3
+jobs = stackless.channel()
+results = stackless.channel()
+
+
+def producer(limit):
+    for n in range(1, limit + 1):
+        jobs.send(n)
+    for _ in range(WORKERS):
+        jobs.send(None)
+
+
+def collatz_steps(n):
+    steps = 0
+    while n != 1:
+        n = n // 2 if n % 2 == 0 else 3 * n + 1
+        steps += 1
+    return steps
+
+
+def worker(name):
+    done = 0
+    while (n := jobs.receive()) is not None:
+        results.send((name, n, collatz_steps(n)))
+        done += 1
+    results.send((name, None, done))
+
+
+def collector():
+    best, finished = 0, 0
+    while finished < WORKERS:
+        name, n, steps = results.receive()
+        if n is None:
+            finished += 1
+            print(f"{name} finished after {steps:,} numbers")
+        elif steps > best:
+            best = steps
+            print(f"{name}: {n:,} takes {steps} steps")
+
+
+stackless.tasklet(producer)(300_000)
+for i in range(WORKERS):
+    stackless.tasklet(worker)(f"worker-{i}").name = f"worker-{i}"
+stackless.tasklet(collector)()
+
+# The watchdog: run the tasklets, interrupting any that runs 1,000 instructions without
+# switching, and put it back at the end of the queue.
+while True:
+    interrupted = stackless.run(1_000)
+    if interrupted is None:
+        break
+    interrupted.insert()
+print("all done")
+`;
+
 export const EXAMPLES: Example[] = [
   { id: "counter", title: "Endless counter", files: { "main.py": counter } },
   { id: "recursion", title: "Deep recursion", files: { "main.py": recursion } },
@@ -157,6 +217,7 @@ export const EXAMPLES: Example[] = [
   { id: "quiz", title: "input() quiz", files: { "main.py": quiz } },
   { id: "clock", title: "time.sleep clock", files: { "main.py": clock } },
   { id: "modules", title: "Two modules", files: { "main.py": modulesMain, "shapes.py": modulesShapes } },
+  { id: "tasklets", title: "Tasklets and channels", files: { "main.py": tasklets } },
 ];
 
 export const DEFAULT_EXAMPLE = EXAMPLES[0]!;

@@ -35,12 +35,12 @@ export class StackPanel {
     this.#root.replaceChildren(empty);
   }
 
-  /** Shows `tasklets`; the innermost frame of the first is selected unless the same frame
-   * (same tasklet, same depth) was selected before. */
+  /** Shows `tasklets`; the innermost frame of the running one is selected unless the same
+   * frame (same tasklet, same depth) was selected before. */
   show(tasklets: TaskletView[]): void {
     const previous = this.#selected;
     this.#tasklets = tasklets;
-    const first = tasklets.findIndex((t) => t.frames.length > 0);
+    const first = runningFirst(tasklets);
     if (first < 0) {
       this.clear("No frames.");
       return;
@@ -53,9 +53,9 @@ export class StackPanel {
     this.#render();
   }
 
-  /** The frame that runs next: the innermost of the first tasklet. */
+  /** The frame that runs next: the innermost of the running tasklet. */
   current(): Location | undefined {
-    const tasklet = this.#tasklets.find((t) => t.frames.length > 0);
+    const tasklet = this.#tasklets[runningFirst(this.#tasklets)];
     const frame = tasklet?.frames[tasklet.frames.length - 1];
     return frame && { file: frame.file, line: frame.line };
   }
@@ -66,7 +66,15 @@ export class StackPanel {
       const section = document.createElement("section");
       section.className = "tasklet";
       const title = document.createElement("h3");
-      title.textContent = `tasklet ${tasklet.tasklet}`;
+      section.dataset.testid = "tasklet";
+      // Unnamed tasklets are already labelled "tasklet <id>".
+      title.textContent = tasklet.tasklet.startsWith("tasklet ") ? tasklet.tasklet : `tasklet ${tasklet.tasklet}`;
+      if (this.#tasklets.length > 1) {
+        const state = document.createElement("span");
+        state.className = "tasklet-state";
+        state.textContent = tasklet.isCurrent ? "running" : tasklet.blocked ? "blocked on a channel" : "waiting";
+        title.append(" ", state);
+      }
       const list = document.createElement("ol");
       list.className = "frames";
       for (let f = tasklet.frames.length - 1; f >= 0; f--) {
@@ -186,4 +194,10 @@ function valueItem(value: LocalView): HTMLElement {
   }
   item.append(details);
   return item;
+}
+
+/** The index of the running tasklet, or of the first with frames (-1 if none has any). */
+function runningFirst(tasklets: TaskletView[]): number {
+  const running = tasklets.findIndex((t) => t.isCurrent && t.frames.length > 0);
+  return running >= 0 ? running : tasklets.findIndex((t) => t.frames.length > 0);
 }

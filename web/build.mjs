@@ -1,6 +1,8 @@
 // `npm run build`: the interpreter to WebAssembly (cargo + wasm-bindgen), then the
 // TypeScript package, then the playground (type-checked, bundled by Vite into
-// dist-playground/). `--ts-only` reuses the last WebAssembly build.
+// dist-playground/). `--ts-only` reuses the last WebAssembly build. `--wasm-opt` also runs
+// Binaryen's `wasm-opt -O2` over the module (the `wasm-opt` on PATH, Binaryen 116 or later:
+// older ones break wasm-bindgen's externref table); it takes minutes, so it is for releases.
 import { execFileSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, rmSync } from "node:fs";
 import { dirname, join } from "node:path";
@@ -22,6 +24,14 @@ if (!process.argv.includes("--ts-only")) {
     join(root, "target/wasm32-unknown-unknown/wasm/sleepy.wasm"),
     "--target", "web", "--out-dir", glue, "--out-name", "sleepy",
   ]);
+  if (process.argv.includes("--wasm-opt")) {
+    const module = join(glue, "sleepy_bg.wasm");
+    run("wasm-opt", [
+      "-O2", "--enable-bulk-memory", "--enable-nontrapping-float-to-int", "--enable-sign-ext",
+      "--enable-mutable-globals", "--enable-reference-types", "--enable-multivalue",
+      module, "-o", module,
+    ]);
+  }
 }
 if (!existsSync(join(glue, "sleepy_bg.wasm"))) {
   throw new Error("no WebAssembly build yet: run `npm run build` without --ts-only first");

@@ -50,6 +50,8 @@ pub enum GatherStage {
     /// `total + item` (sum), a comparison with the best so far (min, max), or an item's
     /// truth (any, all).
     Combine,
+    /// `key(item)` (min, max with `key=`).
+    Key,
 }
 
 #[derive(Debug)]
@@ -66,6 +68,17 @@ pub struct Gather {
     pub has_best: bool,
     /// `min`/`max`'s `default=`: the result for no items.
     pub default: Option<PyObjectRef>,
+    /// `min`/`max`'s `key=`.
+    pub keyed: Option<Keyed>,
+}
+
+/// `min`/`max`'s `key=`: the function, the best item's key, and the key of the item being
+/// compared (in `Gather::extra`).
+#[derive(Debug)]
+pub struct Keyed {
+    pub key: PyObjectRef,
+    pub best: PyObjectRef,
+    pub candidate: PyObjectRef,
 }
 
 // SAFETY: every object reference is visited once.
@@ -75,6 +88,11 @@ unsafe impl Traverse for Gather {
         self.acc.traverse(f);
         self.extra.traverse(f);
         self.default.traverse(f);
+        if let Some(k) = &self.keyed {
+            k.key.traverse(f);
+            k.best.traverse(f);
+            k.candidate.traverse(f);
+        }
     }
 }
 
@@ -95,6 +113,7 @@ impl Gather {
             extra,
             has_best: false,
             default: None,
+            keyed: None,
         }
     }
 
@@ -126,6 +145,7 @@ impl Gather {
             }
             (GatherStage::Next, Input::Ok(item)) => self.take(item, vm),
             (GatherStage::Combine, Input::Ok(v)) => self.combined(v, vm),
+            (GatherStage::Key, Input::Ok(k)) => self.keyed_item(k, vm),
             (_, Input::Start) => Err(vm.new_system_error("an iteration was started twice")),
         }
     }
@@ -169,17 +189,53 @@ impl Gather {
                 return self.truth(t, vm);
             }
         };
+        if let (Some(k), Some(_)) = (&self.keyed, op) {
+            self.stage = GatherStage::Key;
+            self.extra = item.clone();
+            return Ok(Step::Call(k.key.clone(), vec![item]));
+        }
         if op.is_some() && !self.has_best {
             self.acc = item;
             self.has_best = true;
             return self.next();
         }
-        self.stage = GatherStage::Combine;
         if op.is_some() {
             self.extra = item.clone();
         }
-        let (left, right) = (item.clone(), self.acc.clone());
+        let (left, right) = (item, self.acc.clone());
         let (a, b) = if op.is_some() { (left, right) } else { (right, left) };
+        self.compare(kind, op, a, b, vm)
+    }
+
+    /// The key of the item in `extra` arrived (min, max with `key=`).
+    fn keyed_item(&mut self, key: PyObjectRef, vm: &VirtualMachine) -> PyResult<Step> {
+        let keyed = self.keyed.as_mut().ok_or_else(|| vm.new_system_error("a key without key="))?;
+        if !self.has_best {
+            self.acc = std::mem::replace(&mut self.extra, vm.ctx.none());
+            keyed.best = key;
+            self.has_best = true;
+            return self.next();
+        }
+        keyed.candidate = key.clone();
+        let best = keyed.best.clone();
+        let (kind, op) = match self.kind {
+            GatherKind::Min => (OpKind::Compare(CmpOp::Lt), CmpOp::Lt),
+            _ => (OpKind::Compare(CmpOp::Gt), CmpOp::Gt),
+        };
+        self.compare(kind, Some(op), key, best, vm)
+    }
+
+    /// `a + b` (sum) or `a < b` / `a > b` (min, max), as a continuation when that runs
+    /// Sleepy code.
+    fn compare(
+        &mut self,
+        kind: OpKind,
+        op: Option<CmpOp>,
+        a: PyObjectRef,
+        b: PyObjectRef,
+        vm: &VirtualMachine,
+    ) -> PyResult<Step> {
+        self.stage = GatherStage::Combine;
         match plan(kind, &a, &b, vm) {
             Some(op) => Ok(Step::Begin(Continuation::Operator(op))),
             None => {
@@ -197,10 +253,17 @@ impl Gather {
         match self.kind {
             GatherKind::Sum => self.acc = v,
             GatherKind::Min | GatherKind::Max => {
+                let none = vm.ctx.none();
                 if v.is_true(vm)? {
-                    self.acc = std::mem::replace(&mut self.extra, vm.ctx.none());
+                    self.acc = std::mem::replace(&mut self.extra, none.clone());
+                    if let Some(k) = &mut self.keyed {
+                        k.best = std::mem::replace(&mut k.candidate, none.clone());
+                    }
                 }
-                self.extra = vm.ctx.none();
+                self.extra = none.clone();
+                if let Some(k) = &mut self.keyed {
+                    k.candidate = none;
+                }
             }
             GatherKind::Any | GatherKind::All => {
                 let via_len = self.extra.is(&vm.ctx.true_value);

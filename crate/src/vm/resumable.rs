@@ -12,7 +12,7 @@ use super::continuation::{
     Continuation, Input,
 };
 use super::eval::{Eval, Flow};
-use super::iteration::{Gather, GatherKind};
+use super::iteration::{Gather, GatherKind, Keyed};
 use super::sort::{Sort, Stage};
 use super::text::{text_method, Print};
 use super::value::Value;
@@ -116,19 +116,22 @@ pub fn builtin(
     }
     let kinds = [(&s.min, GatherKind::Min), (&s.max, GatherKind::Max)];
     if let Some(&(_, kind)) = kinds.iter().find(|(f, _)| callee.is(*f)) {
-        let Some(kw) = keywords(kwargs, &["default"], vm) else { return Ok(None) };
+        let Some(kw) = keywords(kwargs, &["default", "key"], vm) else { return Ok(None) };
         let default = keyword(&kw, "default");
+        let key = keyword(&kw, "key").filter(|k| !vm.is_none(k));
         let iterable = match objs.as_slice() {
             [i] => i.clone(),
             // min(a, b, …): the arguments are the items.
             [_, _, ..] if default.is_none() => vm.ctx.new_tuple(objs.clone()).into(),
             _ => return Ok(None),
         };
-        if !needs_protocol(&iterable, vm) {
+        let sleepy_key = key.as_ref().is_some_and(|k| sleepy_callable(k, vm));
+        if !(sleepy_key || needs_protocol(&iterable, vm)) {
             return Ok(None);
         }
         let mut g = Gather::new(kind, iterable, none(), none());
         g.default = default;
+        g.keyed = key.map(|key| Keyed { key, best: none(), candidate: none() });
         return start(ev, Continuation::Gather(g)).map(Some);
     }
     if kwargs.as_ref().is_some_and(|k| !k.is_empty()) {

@@ -4,7 +4,7 @@
 use rustpython_vm::builtins::{PyDict, PyList, PyListRef};
 use rustpython_vm::{PyObjectRef, VirtualMachine};
 
-use super::super::iteration::{Gather, GatherStage, GATHER_KINDS};
+use super::super::iteration::{Gather, GatherKind, GatherStage, Keyed, GATHER_KINDS};
 use super::super::operators::{Candidate, OpKind, Operator, HOWS};
 use super::super::sort::{Sort, Stage};
 use super::super::text::Print;
@@ -44,10 +44,17 @@ impl Continuation {
                     GatherStage::Iter => 0,
                     GatherStage::Next => 1,
                     GatherStage::Combine => 2,
+                    GatherStage::Key => 3,
                 };
-                let ints = vec![kind, stage, u64::from(g.has_best), u64::from(g.default.is_some())];
+                let mut ints =
+                    vec![kind, stage, u64::from(g.has_best), u64::from(g.default.is_some())];
                 let mut objs = vec![g.iter.clone(), g.acc.clone(), g.extra.clone()];
                 objs.extend(g.default.clone());
+                // A fifth number only with `key=`, so snapshots without one read as before.
+                if let Some(k) = &g.keyed {
+                    ints.push(1);
+                    objs.extend([k.key.clone(), k.best.clone(), k.candidate.clone()]);
+                }
                 (4, ints, objs)
             }
             Continuation::Sort(s) => {
@@ -145,18 +152,28 @@ impl Continuation {
             }
             4 => {
                 let has_default = flag(3)?;
-                sizes(4, 3 + usize::from(has_default))?;
+                let has_key = ints.len() == 5 && flag(4)?;
+                let at_key = 3 + usize::from(has_default);
+                sizes(4 + usize::from(has_key), at_key + 3 * usize::from(has_key))?;
                 let kind = *GATHER_KINDS.get(index(0)?).ok_or("an unknown iteration")?;
                 let stage = match int(1)? {
                     0 => GatherStage::Iter,
                     1 => GatherStage::Next,
                     2 => GatherStage::Combine,
+                    3 if has_key => GatherStage::Key,
                     _ => return Err("an unknown iteration stage"),
                 };
+                if has_key && !matches!(kind, GatherKind::Min | GatherKind::Max) {
+                    return Err("a key= for an iteration other than min or max");
+                }
                 let mut g = Gather::new(kind, obj(0)?, obj(1)?, obj(2)?);
                 g.stage = stage;
                 g.has_best = flag(2)?;
                 g.default = if has_default { Some(obj(3)?) } else { None };
+                if has_key {
+                    let (key, best, candidate) = (obj(at_key)?, obj(at_key + 1)?, obj(at_key + 2)?);
+                    g.keyed = Some(Keyed { key, best, candidate });
+                }
                 Continuation::Gather(g)
             }
             5 => {

@@ -347,6 +347,7 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         repr: original("repr")?,
         list_sort: vm.ctx.types.list_type.as_object().get_attr("sort", vm)?,
         str_join: vm.ctx.types.str_type.as_object().get_attr("join", vm)?,
+        reduce: vm.import("_functools", 0)?.get_attr("reduce", vm)?,
     })
 }
 

@@ -39,6 +39,7 @@ pub fn is_intercepted(callee: &PyObjectRef, s: &Specials) -> bool {
         &s.all,
         &s.print,
         &s.repr,
+        &s.reduce,
     ]
     .iter()
     .any(|special| callee.is(*special))

@@ -25,9 +25,12 @@ pub enum GatherKind {
     Max,
     Any,
     All,
+    /// `functools.reduce(function, items[, initial])`: `extra` is the function.
+    Reduce,
 }
 
-pub const GATHER_KINDS: [GatherKind; 10] = [
+// Snapshots name a kind by its place here: new kinds go at the end.
+pub const GATHER_KINDS: [GatherKind; 11] = [
     GatherKind::List,
     GatherKind::Tuple,
     GatherKind::Set,
@@ -38,6 +41,7 @@ pub const GATHER_KINDS: [GatherKind; 10] = [
     GatherKind::Max,
     GatherKind::Any,
     GatherKind::All,
+    GatherKind::Reduce,
 ];
 
 /// What the gathering waits for.
@@ -173,6 +177,15 @@ impl Gather {
                 self.items(vm)?.borrow_vec_mut().push(item);
                 return self.next();
             }
+            GatherKind::Reduce if !self.has_best => {
+                self.acc = item;
+                self.has_best = true;
+                return self.next();
+            }
+            GatherKind::Reduce => {
+                self.stage = GatherStage::Combine;
+                return Ok(Step::Call(self.extra.clone(), vec![self.acc.clone(), item]));
+            }
             GatherKind::Sum => (OpKind::Binary(BinOp::Add), None),
             GatherKind::Min => (OpKind::Compare(CmpOp::Lt), Some(CmpOp::Lt)),
             GatherKind::Max => (OpKind::Compare(CmpOp::Gt), Some(CmpOp::Gt)),
@@ -251,7 +264,7 @@ impl Gather {
     /// The result of combining an item arrived.
     fn combined(&mut self, v: PyObjectRef, vm: &VirtualMachine) -> PyResult<Step> {
         match self.kind {
-            GatherKind::Sum => self.acc = v,
+            GatherKind::Sum | GatherKind::Reduce => self.acc = v,
             GatherKind::Min | GatherKind::Max => {
                 let none = vm.ctx.none();
                 if v.is_true(vm)? {
@@ -303,6 +316,10 @@ impl Gather {
             GatherKind::Max => return Err(vm.new_value_error("max() iterable argument is empty")),
             GatherKind::Any => vm.ctx.new_bool(false).into(),
             GatherKind::All => vm.ctx.new_bool(true).into(),
+            GatherKind::Reduce if self.has_best => self.acc.clone(),
+            GatherKind::Reduce => {
+                return Err(vm.new_type_error("reduce() of empty iterable with no initial value"))
+            }
         };
         Ok(Step::Done(done))
     }

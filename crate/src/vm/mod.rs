@@ -88,6 +88,8 @@ pub struct Specials {
     pub all: PyObjectRef,
     pub print: PyObjectRef,
     pub repr: PyObjectRef,
+    /// `functools.reduce` (`_functools.reduce`).
+    pub reduce: PyObjectRef,
     /// Method descriptors called unbound by `LoadMethod`/`CallMethod`.
     pub list_sort: PyObjectRef,
     pub str_join: PyObjectRef,

@@ -1,6 +1,7 @@
 //! Builtins that take callables or iterables, run as continuations when they would call
 //! Sleepy code: `sorted`, `list.sort`, `list`/`tuple`/`set`/`frozenset` of an iterable,
-//! `sum`, `min`, `max`, `any`, `all`, `str.join`, `print`, `repr` and `str`. When no Sleepy
+//! `sum`, `min`, `max`, `any`, `all`, `functools.reduce`, `str.join`, `print`, `repr` and
+//! `str`. When no Sleepy
 //! code is involved RustPython runs them as before.
 
 use rustpython_vm::builtins::{PyList, PyListRef, PyStr, PyTuple, PyType};
@@ -87,7 +88,7 @@ pub fn builtin(
 ) -> PyResult<Option<Flow>> {
     let vm = ev.vm;
     let s = &ev.rt.specials;
-    let ours = [&s.sorted, &s.print, &s.repr, &s.sum, &s.min, &s.max, &s.any, &s.all];
+    let ours = [&s.sorted, &s.print, &s.repr, &s.sum, &s.min, &s.max, &s.any, &s.all, &s.reduce];
     if !ours.iter().any(|f| callee.is(*f)) {
         return Ok(None);
     }
@@ -145,6 +146,24 @@ pub fn builtin(
             }
             None => Ok(None),
         };
+    }
+    if callee.is(&s.reduce) {
+        let (function, iterable, initial) = match objs.as_slice() {
+            [f, i] => (f, i, None),
+            [f, i, init] => (f, i, Some(init.clone())),
+            _ => return Ok(None),
+        };
+        if !(sleepy_callable(function, vm) || needs_protocol(iterable, vm)) {
+            return Ok(None);
+        }
+        let mut g = Gather::new(
+            GatherKind::Reduce,
+            iterable.clone(),
+            initial.clone().unwrap_or_else(none),
+            function.clone(),
+        );
+        g.has_best = initial.is_some();
+        return start(ev, Continuation::Gather(g)).map(Some);
     }
     if callee.is(&s.sum) {
         let (iterable, start) = match objs.as_slice() {

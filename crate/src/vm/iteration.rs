@@ -187,8 +187,10 @@ impl Gather {
                 return Ok(Step::Call(self.extra.clone(), vec![self.acc.clone(), item]));
             }
             GatherKind::Sum => (OpKind::Binary(BinOp::Add), None),
-            GatherKind::Min => (OpKind::Compare(CmpOp::Lt), Some(CmpOp::Lt)),
-            GatherKind::Max => (OpKind::Compare(CmpOp::Gt), Some(CmpOp::Gt)),
+            GatherKind::Min | GatherKind::Max => {
+                let order = self.order();
+                (OpKind::Compare(order), Some(order))
+            }
             GatherKind::Any | GatherKind::All => {
                 self.stage = GatherStage::Combine;
                 let names = &vm.ctx.names;
@@ -231,11 +233,17 @@ impl Gather {
         }
         keyed.candidate = key.clone();
         let best = keyed.best.clone();
-        let (kind, op) = match self.kind {
-            GatherKind::Min => (OpKind::Compare(CmpOp::Lt), CmpOp::Lt),
-            _ => (OpKind::Compare(CmpOp::Gt), CmpOp::Gt),
-        };
-        self.compare(kind, Some(op), key, best, vm)
+        let order = self.order();
+        self.compare(OpKind::Compare(order), Some(order), key, best, vm)
+    }
+
+    /// How min (`<`) or max (`>`) compares an item with the best so far.
+    fn order(&self) -> CmpOp {
+        if self.kind == GatherKind::Min {
+            CmpOp::Lt
+        } else {
+            CmpOp::Gt
+        }
     }
 
     /// `a + b` (sum) or `a < b` / `a > b` (min, max), as a continuation when that runs
@@ -266,16 +274,14 @@ impl Gather {
         match self.kind {
             GatherKind::Sum | GatherKind::Reduce => self.acc = v,
             GatherKind::Min | GatherKind::Max => {
-                let none = vm.ctx.none();
+                let item = std::mem::replace(&mut self.extra, vm.ctx.none());
+                let keyed = self.keyed.as_mut();
+                let key = keyed.map(|k| (std::mem::replace(&mut k.candidate, vm.ctx.none()), k));
                 if v.is_true(vm)? {
-                    self.acc = std::mem::replace(&mut self.extra, none.clone());
-                    if let Some(k) = &mut self.keyed {
-                        k.best = std::mem::replace(&mut k.candidate, none.clone());
+                    self.acc = item;
+                    if let Some((key, k)) = key {
+                        k.best = key;
                     }
-                }
-                self.extra = none.clone();
-                if let Some(k) = &mut self.keyed {
-                    k.candidate = none;
                 }
             }
             GatherKind::Any | GatherKind::All => {

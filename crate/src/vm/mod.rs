@@ -233,6 +233,7 @@ impl Runtime {
     /// Drops the Python objects the runtime itself holds (tasklets and their frames, spare
     /// frames, cached classes), so that a teardown can collect them.
     pub fn release_objects(&self) {
+        // Dropped after the borrow ends: tasklets that go may look at the scheduler.
         let sched = self.sched.borrow_mut().take();
         drop(sched);
         self.spare_frames.borrow_mut().clear();

@@ -1,8 +1,7 @@
 //! Builtins that take callables or iterables, run as continuations when they would call
 //! Sleepy code: `sorted`, `list.sort`, `list`/`tuple`/`set`/`frozenset` of an iterable,
 //! `sum`, `min`, `max`, `any`, `all`, `functools.reduce`, `str.join`, `print`, `repr` and
-//! `str`. When no Sleepy
-//! code is involved RustPython runs them as before.
+//! `str`. When no Sleepy code is involved RustPython runs them as before.
 
 use rustpython_vm::builtins::{PyList, PyListRef, PyStr, PyTuple, PyType};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};

@@ -228,6 +228,7 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         sys.set_attr(vm.ctx.intern_str(format!("__{name}__")), s, vm)?;
     }
     let builtins = vm.builtins.clone();
+    crate::modules::builtin_iters::install(builtins.as_object(), vm)?;
     let original = |name: &'static str| builtins.get_attr(name, vm);
     // `locals`, `exec`, … stay RustPython's: the standard library's Python code (run by
     // RustPython's evaluator) calls them too. Sleepy recognises them by identity instead.
@@ -316,6 +317,8 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         vm.new_function("checkpoint", |vm: &VirtualMachine| vm.ctx.none()).into();
     let sleepy_dict = vm.ctx.new_dict();
     sleepy_dict.set_item("checkpoint", checkpoint.clone(), vm)?;
+    use crate::modules::builtin_iters::{reversed_at, REVERSED_AT};
+    sleepy_dict.set_item(REVERSED_AT, reversed_at(vm), vm)?;
     let sleepy_module = vm.new_module("sleepy", sleepy_dict, None);
     vm.sys_module.get_attr("modules", vm)?.set_item("sleepy", sleepy_module.into(), vm)?;
     let object = vm.ctx.types.object_type;
@@ -347,6 +350,8 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         repr: original("repr")?,
         list_sort: vm.ctx.types.list_type.as_object().get_attr("sort", vm)?,
         str_join: vm.ctx.types.str_type.as_object().get_attr("join", vm)?,
+        dict_update: vm.ctx.types.dict_type.as_object().get_attr("update", vm)?,
+        getattr: original("getattr")?,
         reduce: vm.import("_functools", 0)?.get_attr("reduce", vm)?,
     })
 }
@@ -507,6 +512,22 @@ impl Session {
     /// Calls of Sleepy code from native code, and the deepest nesting of them.
     pub fn nested_stats(&self) -> (u64, u32) {
         (self.rt.nested_entries.get(), self.rt.max_nesting.get())
+    }
+
+    /// The Sleepy code that native code called, most entered first: `(where, entries)`,
+    /// `where` being `qualname (file:line)`.
+    pub fn nested_callees(&self) -> Vec<(String, u64)> {
+        let mut callees: Vec<(String, u64)> = self
+            .rt
+            .nested_callees
+            .borrow()
+            .values()
+            .map(|(code, n)| {
+                (format!("{} ({}:{})", code.qualname, code.filename, code.first_line), *n)
+            })
+            .collect();
+        callees.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        callees
     }
 
     /// Runs at most `fuel` instructions.

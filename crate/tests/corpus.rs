@@ -35,6 +35,8 @@ struct Outcome {
     ticks: u64,
     /// `__main__`'s names and reprs at the end, object addresses masked.
     globals: Vec<(String, String)>,
+    /// The Sleepy functions native code called (nested evaluations), and how often.
+    nested: Vec<(String, u64)>,
 }
 
 /// How a program is run: slices of `fuel` instructions; and, when `roundtrips` is not zero,
@@ -70,6 +72,7 @@ fn run_program(path: &Path, mode: Mode, plain: Option<&Outcome>) -> Outcome {
                 exit_code: 1,
                 ticks: 0,
                 globals: Vec::new(),
+                nested: Vec::new(),
             }
         }
     };
@@ -104,6 +107,7 @@ fn run_program(path: &Path, mode: Mode, plain: Option<&Outcome>) -> Outcome {
         }
     };
     let ticks = session.ticks();
+    let nested = session.nested_callees();
     let globals = session
         .main_globals()
         .into_iter()
@@ -111,7 +115,8 @@ fn run_program(path: &Path, mode: Mode, plain: Option<&Outcome>) -> Outcome {
         .collect();
     drop(session);
     let c = captured.borrow();
-    Outcome { stdout: c.stdout.clone(), stderr: c.stderr.clone(), exit_code, ticks, globals }
+    let (stdout, stderr) = (c.stdout.clone(), c.stderr.clone());
+    Outcome { stdout, stderr, exit_code, ticks, globals, nested }
 }
 
 /// `<Foo object at 0x7f…>` differs between any two runs: the address is not state.
@@ -291,28 +296,35 @@ fn run_corpus(mode: Mode) {
     run_programs(programs(), mode);
 }
 
-fn run_programs(programs: Vec<PathBuf>, mode: Mode) {
-    assert!(!programs.is_empty(), "the corpus is empty");
-    let failures: Vec<String> = programs
-        .chunks(programs.len().div_ceil(2))
+/// `f` over the programs, on two threads with room for deep native recursion.
+fn on_programs<T: Send + 'static>(
+    programs: Vec<PathBuf>,
+    f: impl Fn(&Path) -> Option<T> + Send + Clone + 'static,
+) -> Vec<T> {
+    programs
+        .chunks(programs.len().div_ceil(2).max(1))
         .map(|chunk| {
-            let chunk = chunk.to_vec();
+            let (chunk, f) = (chunk.to_vec(), f.clone());
             std::thread::Builder::new()
                 .stack_size(1 << 30)
-                .spawn(move || {
-                    chunk.iter().filter_map(|p| check(p, mode).err()).collect::<Vec<_>>()
-                })
+                .spawn(move || chunk.iter().filter_map(|p| f(p)).collect::<Vec<_>>())
                 .unwrap()
         })
         .collect::<Vec<_>>()
         .into_iter()
         .flat_map(|h| h.join().expect("corpus thread"))
-        .collect();
+        .collect()
+}
+
+fn run_programs(programs: Vec<PathBuf>, mode: Mode) {
+    assert!(!programs.is_empty(), "the corpus is empty");
+    let count = programs.len();
+    let failures: Vec<String> = on_programs(programs, move |p| check(p, mode).err());
     assert!(
         failures.is_empty(),
         "{} of {} programs differ from CPython:\n{}",
         failures.len(),
-        programs.len(),
+        count,
         failures.join("\n")
     );
 }
@@ -425,4 +437,45 @@ fn stackless_roundtrip_at_every_pause() {
     for fuel in [1, 7, 1000] {
         run_programs(stackless.clone(), Mode { fuel, roundtrips: STACKLESS_ROUNDTRIPS });
     }
+}
+
+/// Where a program's Sleepy code still runs nested (called from native code, unable to
+/// pause): `NESTED_ENTRIES.txt` lists every such callee of every corpus program with how
+/// often it is entered, so a change that makes more code nest fails here, and one that makes
+/// less nest must shorten the list. `SLEEPY_BLESS=1` rewrites the file from this run.
+#[test]
+fn corpus_nested_entries_are_the_listed_ones() {
+    let lines: Vec<String> = on_programs(programs(), |path| {
+        let stem = path.file_stem().unwrap().to_string_lossy().into_owned();
+        let outcome = run_program(path, PLAIN, None);
+        let lines: Vec<String> =
+            outcome.nested.iter().map(|(callee, n)| format!("{stem}\t{n}\t{callee}")).collect();
+        Some(lines)
+    })
+    .into_iter()
+    .flatten()
+    .collect();
+    let file = corpus_dir().join("NESTED_ENTRIES.txt");
+    let header = "# Program, entries, Sleepy function entered from native code (a nested evaluation,\n\
+                  # which cannot pause), for every corpus program run without a fuel limit. Written by\n\
+                  # SLEEPY_BLESS=1 cargo test --test corpus corpus_nested_entries; README \"Limits\" says why\n\
+                  # each construct still nests.\n";
+    let got = format!("{header}{}\n", lines.join("\n"));
+    if std::env::var_os("SLEEPY_BLESS").is_some() {
+        std::fs::write(&file, &got).expect("write NESTED_ENTRIES.txt");
+        return;
+    }
+    let listed = std::fs::read_to_string(&file).unwrap_or_default();
+    let entries = |text: &str| -> Vec<String> {
+        text.lines().filter(|l| !l.starts_with('#') && !l.is_empty()).map(str::to_owned).collect()
+    };
+    let (want, have) = (entries(&listed), entries(&got));
+    let gone: Vec<&String> = want.iter().filter(|l| !have.contains(l)).collect();
+    let new: Vec<&String> = have.iter().filter(|l| !want.contains(l)).collect();
+    assert!(
+        gone.is_empty() && new.is_empty(),
+        "nested entries changed (SLEEPY_BLESS=1 rewrites NESTED_ENTRIES.txt)\nnow nesting: {new:#?}\nno longer: {gone:#?}"
+    );
+    let total: u64 = have.iter().filter_map(|l| l.split('\t').nth(1)?.parse::<u64>().ok()).sum();
+    println!("{} callees, {total} nested entries over the corpus", have.len());
 }

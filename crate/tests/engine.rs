@@ -189,12 +189,18 @@ fn runaway_recursion_through_builtins_is_a_recursion_error_not_a_crash() {
 
 #[test]
 fn calls_from_builtins_into_python_are_counted() {
-    // `map` objects are RustPython's: their `__next__` calls the lambda in a nested run.
-    let mut run = start("print(list(map(lambda x: -x, [3, 1, 2])))\n");
+    // `str % args` is RustPython's: it calls each `__str__` in a nested run.
+    let source =
+        "class A:\n    def __str__(self):\n        return 'a'\nprint('%s%s' % (A(), A()))\n";
+    let mut run = start(source);
     assert_eq!(run.session.run(u64::MAX), Status::Finished { exit_code: 0 });
-    assert_eq!(run.output.borrow().stdout, "[-3, -1, -2]\n");
+    assert_eq!(run.output.borrow().stdout, "aa\n");
     let (entries, deepest) = run.session.nested_stats();
-    assert_eq!((entries, deepest), (3, 1));
+    assert_eq!((entries, deepest), (2, 1));
+    let callees = run.session.nested_callees();
+    assert_eq!(callees.len(), 1, "{callees:?}");
+    assert!(callees[0].0.starts_with("A.__str__ ("), "{callees:?}");
+    assert_eq!(callees[0].1, 2);
 }
 
 #[test]

@@ -230,8 +230,11 @@ fn blocking_where_no_switch_is_possible_is_a_clear_error() {
 import stackless
 ch = stackless.channel()
 stackless.tasklet(lambda: ch.send(1))()
+class Received:
+    def __str__(self):
+        return str(ch.receive())
 try:
-    list(map(lambda x: ch.receive(), [1]))
+    "%s" % Received()
 except RuntimeError as e:
     print("error:", e)
 print(ch.receive())
@@ -273,4 +276,26 @@ fn damaged_snapshots_with_tasklets_restore_or_fail_cleanly() {
         }
     }
     assert!(restored > 0 && rejected > 0, "restored {restored}, rejected {rejected}");
+}
+
+#[test]
+fn functions_that_map_and_filter_call_can_block_on_channels() {
+    // `map`, `filter` and itertools run the program's functions as continuations, so a
+    // channel operation inside them switches tasklets like anywhere else.
+    let src = r#"
+import itertools, stackless
+ch = stackless.channel()
+def producer():
+    for i in range(6):
+        ch.send(i)
+stackless.tasklet(producer)()
+got = list(map(lambda _: ch.receive(), range(2)))
+got += list(filter(lambda _: ch.receive() % 2 == 0, range(2)))
+got += list(itertools.islice((ch.receive() for _ in itertools.count()), 2))
+print(got)
+"#;
+    let mut s = session(src);
+    let (out, status) = run(&mut s, false);
+    assert_eq!(status, Status::Finished { exit_code: 0 }, "{out}");
+    assert_eq!(out, "[0, 1, 0, 4, 5]\n");
 }

@@ -295,11 +295,21 @@ fn drive_session(mut session: Session, drive: &Drive) -> ExitCode {
             "instructions: {}\nnested entries: {entries}\ndeepest nesting: {deepest}",
             session.ticks()
         );
+        let callees = session.nested_callees();
+        for (callee, entries) in callees.iter().take(NESTED_CALLEES_SHOWN) {
+            eprintln!("  {entries:>8}  {callee}");
+        }
+        if callees.len() > NESTED_CALLEES_SHOWN {
+            eprintln!("  ... and {} more", callees.len() - NESTED_CALLEES_SHOWN);
+        }
     }
     // The interpreter is torn down with the process: dropping it at exit is not needed.
     std::mem::forget(session);
     ExitCode::from(code.clamp(0, 255) as u8)
 }
+
+/// How many of the most entered callees `--stats` lists.
+const NESTED_CALLEES_SHOWN: usize = 12;
 
 fn dis(path: &std::path::Path) -> ExitCode {
     let source = match std::fs::read_to_string(path) {

@@ -296,6 +296,9 @@ pub enum Delivery {
     Negate,
     /// The result of `__contains__`; its truth, negated for `not in`, is pushed.
     Contains { negate: bool },
+    /// A `for` loop's next item (the iterator stays below it); a StopIteration instead pops
+    /// the iterator and jumps to `exhausted`.
+    NextItem { exhausted: Target },
 }
 
 /// How a protocol started by `instr` delivers its result; None for instructions that never
@@ -315,6 +318,7 @@ pub fn delivery(instr: Instr) -> Option<Delivery> {
         Call(_) | CallMethod(_) | CallKw { .. } | CallEx { .. } => Delivery::Push,
         StoreSubscript | DeleteSubscript | StoreAttr(_) => Delivery::Discard,
         Contains { negate } => Delivery::Contains { negate },
+        ForIter(exhausted) => Delivery::NextItem { exhausted },
         PopJumpIfFalse(target) => Delivery::Branch { when: false, target, pops_tested: true },
         PopJumpIfTrue(target) => Delivery::Branch { when: true, target, pops_tested: true },
         JumpIfFalseOrPop(target) => Delivery::Branch { when: false, target, pops_tested: false },

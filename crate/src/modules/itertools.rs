@@ -4,7 +4,7 @@
 
 mod chain;
 mod combinatoric;
-mod common;
+pub(crate) mod common;
 mod filtering;
 mod groupby;
 mod infinite;
@@ -12,6 +12,30 @@ mod slicing;
 mod tee;
 
 pub(crate) use decl::module_def;
+
+use rustpython_vm::PyObject;
+
+use crate::vm::advance::Stepped;
+
+/// `obj`'s steps, when it is one of the itertools whose `__next__` is written as steps.
+pub fn stepped(obj: &PyObject) -> Option<&dyn Stepped> {
+    if let Some(i) = obj.downcast_ref::<slicing::Islice>() {
+        return Some(&**i);
+    }
+    if let Some(c) = obj.downcast_ref::<chain::Chain>() {
+        return Some(&**c);
+    }
+    if let Some(t) = obj.downcast_ref::<filtering::Takewhile>() {
+        return Some(&**t);
+    }
+    if let Some(d) = obj.downcast_ref::<filtering::Dropwhile>() {
+        return Some(&**d);
+    }
+    if let Some(f) = obj.downcast_ref::<filtering::Filterfalse>() {
+        return Some(&**f);
+    }
+    obj.downcast_ref::<filtering::Starmap>().map(|s| &**s as &dyn Stepped)
+}
 
 #[rustpython_vm::pymodule(name = "itertools")]
 mod decl {

@@ -95,6 +95,12 @@ pub fn code_refs(units: &[Unit]) -> HashMap<*const CodeObject, CodeRef> {
 /// Something to write: each pushes exactly one item on the decoder's stack.
 pub enum Item {
     Obj(PyObjectRef),
+    /// A function's `__globals__`: made where it is reached, but filled only once what is
+    /// being written around it is done. A module's contents are reached from every method of
+    /// its classes, and filling them there would rebuild the module's objects (an iterator
+    /// over a program object, reduced to `iter(obj)`) while those classes still lack their
+    /// methods.
+    Globals(PyObjectRef),
     Val(Value),
     Unbound,
     Frame(Box<FramePlan>),
@@ -135,7 +141,7 @@ impl Fill {
 enum Task {
     Save(Item, u32),
     Raw(Vec<u8>),
-    Finish { obj: PyObjectRef, n: usize, create: Vec<u8>, fills: Vec<Fill>, at: u32 },
+    Finish { obj: PyObjectRef, n: usize, create: Vec<u8>, fills: Vec<Fill>, at: u32, defer: bool },
 }
 
 pub struct Encoder<'a> {
@@ -153,6 +159,8 @@ pub struct Encoder<'a> {
     members: HashMap<(usize, bool), Rc<Members>>,
     /// A pickled tasklet: written paused and off its channels.
     pub detach: Option<usize>,
+    /// Fills of `Item::Globals` objects, with their memo index: written when the tasks run out.
+    deferred: Vec<(u32, Vec<Fill>, u32)>,
 }
 
 const NO_PATH: u32 = u32::MAX;
@@ -175,6 +183,7 @@ impl<'a> Encoder<'a> {
             paths: Vec::new(),
             members: HashMap::new(),
             detach: None,
+            deferred: Vec::new(),
         }
     }
 
@@ -182,16 +191,35 @@ impl<'a> Encoder<'a> {
     pub fn write(&mut self, label: Label, item: Item) -> Result<(), CaptureError> {
         let at = self.path(NO_PATH, label);
         self.tasks.push(Task::Save(item, at));
-        while let Some(task) = self.tasks.pop() {
-            match task {
-                Task::Save(item, at) => self.save(item, at)?,
-                Task::Raw(bytes) => self.w.buf.extend_from_slice(&bytes),
-                Task::Finish { obj, n, create, fills, at } => {
-                    self.finish(obj, n, create, fills, at)
+        loop {
+            while let Some(task) = self.tasks.pop() {
+                match task {
+                    Task::Save(item, at) => self.save(item, at)?,
+                    Task::Raw(bytes) => self.w.buf.extend_from_slice(&bytes),
+                    Task::Finish { obj, n, create, fills, at, defer } => {
+                        self.finish(obj, n, create, fills, at, defer)
+                    }
                 }
             }
+            if self.deferred.is_empty() {
+                return Ok(());
+            }
+            // Each deferred object is fetched, filled and dropped, leaving the reader's stack
+            // as this root left it.
+            for (memo, fills, at) in std::mem::take(&mut self.deferred).into_iter().rev() {
+                let mut pop = Writer::default();
+                pop.u8(ops::POP);
+                pop.uvar(1);
+                self.tasks.push(Task::Raw(pop.buf));
+                for fill in fills.into_iter().rev() {
+                    self.push_fill(fill, at);
+                }
+                let mut get = Writer::default();
+                get.u8(ops::GET);
+                get.uvar(memo.into());
+                self.tasks.push(Task::Raw(get.buf));
+            }
         }
-        Ok(())
     }
 
     fn path(&mut self, parent: u32, label: Label) -> u32 {
@@ -234,7 +262,8 @@ impl<'a> Encoder<'a> {
                 self.w.f64(f);
             }
             Item::Val(Value::Null) => self.w.u8(ops::NULL),
-            Item::Val(Value::Obj(o)) | Item::Obj(o) => self.save_obj(o, at)?,
+            Item::Val(Value::Obj(o)) | Item::Obj(o) => self.save_obj(o, at, false)?,
+            Item::Globals(o) => self.save_obj(o, at, true)?,
             Item::Unbound => self.w.u8(ops::UNBOUND),
             Item::Frame(plan) => {
                 let FramePlan { header, components } = *plan;
@@ -245,7 +274,7 @@ impl<'a> Encoder<'a> {
         Ok(())
     }
 
-    fn save_obj(&mut self, obj: PyObjectRef, at: u32) -> Result<(), CaptureError> {
+    fn save_obj(&mut self, obj: PyObjectRef, at: u32, defer: bool) -> Result<(), CaptureError> {
         if self.save_number(&obj) {
             return Ok(());
         }
@@ -274,12 +303,21 @@ impl<'a> Encoder<'a> {
         }
         let plan = self.plan(&obj).map_err(|reason| self.error(at, &obj, reason))?;
         let n = plan.components.len();
-        self.tasks.push(Task::Finish { obj, n, create: plan.create, fills: plan.fills, at });
+        let (create, fills) = (plan.create, plan.fills);
+        self.tasks.push(Task::Finish { obj, n, create, fills, at, defer });
         self.push_components(plan.components, at);
         Ok(())
     }
 
-    fn finish(&mut self, obj: PyObjectRef, n: usize, create: Vec<u8>, fills: Vec<Fill>, at: u32) {
+    fn finish(
+        &mut self,
+        obj: PyObjectRef,
+        n: usize,
+        create: Vec<u8>,
+        fills: Vec<Fill>,
+        at: u32,
+        defer: bool,
+    ) {
         let id = obj.get_id();
         if let Some(count) = self.in_progress.get_mut(&id) {
             *count -= 1;
@@ -297,6 +335,10 @@ impl<'a> Encoder<'a> {
         }
         self.w.buf.extend_from_slice(&create);
         self.memoize(obj);
+        if defer {
+            self.deferred.push((self.memo.len() as u32 - 1, fills, at));
+            return;
+        }
         for fill in fills.into_iter().rev() {
             self.push_fill(fill, at);
         }
@@ -803,7 +845,7 @@ impl<'a> Encoder<'a> {
         write_code_ref(&mut w, self.code_ref(&f.code.code)?);
         w.uvar(f.closure.len() as u64);
         let mut components = vec![
-            (Label::Static("__globals__"), Item::Obj(f.globals.clone().into())),
+            (Label::Static("__globals__"), Item::Globals(f.globals.clone().into())),
             (Label::Static("__builtins__"), Item::Obj(f.builtins.clone().into())),
         ];
         for (cell, name) in f.closure.iter().zip(&f.code.code.freevars) {

@@ -123,7 +123,8 @@ pub fn is_plain_native(callee: &PyObjectRef, rt: &Runtime, vm: &VirtualMachine) 
 
 /// The method descriptors `resumable::method_or_type` may perform.
 fn is_resumable_method(callee: &PyObjectRef, rt: &Runtime) -> bool {
-    callee.is(&rt.specials.list_sort) || callee.is(&rt.specials.str_join)
+    let s = &rt.specials;
+    callee.is(&s.list_sort) || callee.is(&s.str_join) || callee.is(&s.dict_update)
 }
 
 pub fn to_func_args(args: Vec<Value>, kwargs: Option<Kwargs>, vm: &VirtualMachine) -> FuncArgs {
@@ -485,8 +486,9 @@ pub fn callable_name(obj: &PyObjectRef, vm: &VirtualMachine) -> String {
     format!("{} object", obj.class().name())
 }
 
-/// Instantiating a plain class whose `__init__` is Sleepy code: `object.__new__` then an
-/// `__init__` frame, so constructors are ordinary suspendable frames.
+/// Instantiating a class whose `__init__` is Sleepy code and whose `__new__` is native
+/// (`object.__new__`, or a builtin base's: `dict`, `Exception`, …): the instance made
+/// natively, then an `__init__` frame, so constructors are ordinary suspendable frames.
 fn instantiate(
     ev: &mut Eval,
     cls: &PyObjectRef,
@@ -497,9 +499,12 @@ fn instantiate(
     let Some(ty) = cls.downcast_ref::<PyType>() else {
         return Ok(None);
     };
-    let new = ty.get_attr(vm.ctx.intern_str("__new__"));
+    let Some(new) = ty.get_attr(vm.ctx.intern_str("__new__")) else {
+        return Ok(None);
+    };
     let object_new = &ev.rt.specials.object_new;
-    if !new.is_some_and(|n| n.is(object_new)) {
+    let by_object = new.is(object_new);
+    if !by_object && !new.class().is(vm.ctx.types.builtin_function_or_method_type) {
         return Ok(None);
     }
     let Some(init) = ty.get_attr(vm.ctx.intern_str("__init__")) else {
@@ -512,7 +517,20 @@ fn instantiate(
         return Ok(None);
     }
     let init = init.to_owned();
-    let instance = object_new.call((cls.clone(),), vm)?;
+    let instance = if by_object {
+        object_new.call((cls.clone(),), vm)?
+    } else {
+        // As `type.__call__` does: `__new__` sees every argument, and `__init__` runs only
+        // on an instance of the class.
+        let mut new_args = vec![Value::Obj(cls.clone())];
+        new_args.extend(args.iter().cloned());
+        let instance = new.call(to_func_args(new_args, kwargs.clone(), vm), vm)?;
+        if !instance.class().fast_issubclass(ty) {
+            ev.frames.last_mut().expect("the caller").stack.push(Value::Obj(instance));
+            return Ok(Some(Flow::Next));
+        }
+        instance
+    };
     let mut full = Vec::with_capacity(args.len() + 1);
     full.push(Value::Obj(instance.clone()));
     full.extend(args.iter().cloned());

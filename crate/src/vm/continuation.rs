@@ -21,6 +21,7 @@ use rustpython_vm::protocol::{PyIter, PyIterReturn};
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
+use super::advance::{self, Advance};
 use super::eval::{stop_iteration, Eval, Flow, ResumeWith, StepResult};
 use super::frame::{Completion, ResumeMode};
 use super::iteration::Gather;
@@ -30,8 +31,10 @@ use super::text::{text_result, Print};
 use super::value::Value;
 use super::{call, ops};
 use crate::bytecode::stack_depth::{delivery, Delivery};
+use crate::modules::builtin_iters::Reversed;
 use crate::objects::function::Function;
 use crate::objects::generator::{gen_core, Generator};
+use rustpython_vm::PyPayload;
 
 /// What a continuation is resumed with.
 pub enum Input {
@@ -75,6 +78,16 @@ pub enum Continuation {
     Sort(Box<Sort>),
     /// `print` of objects whose `__str__` is Sleepy code.
     Print(Print),
+    /// One item of one of Sleepy's own iterators (`map`, `filter`, `zip`, …).
+    Advance(Advance),
+    /// `next(iter[, default])`: the default stands in for running out.
+    NextItem { iter: PyObjectRef, default: Option<PyObjectRef> },
+    /// `reversed(seq)` of a program sequence whose `__len__` is Sleepy code: the length,
+    /// then the iterator.
+    ReversedLen { seq: PyObjectRef },
+    /// `getattr(obj, name, default)` through a Sleepy property or `__getattr__`: the default
+    /// stands in for an AttributeError.
+    AttrDefault { default: PyObjectRef },
 }
 
 impl Continuation {
@@ -108,6 +121,34 @@ impl Continuation {
             Continuation::Gather(g) => g.resume(input, vm),
             Continuation::Sort(s) => s.resume(input, vm),
             Continuation::Print(p) => p.resume(input, vm),
+            Continuation::Advance(a) => a.resume(input, vm),
+            Continuation::NextItem { iter, default } => match input {
+                Input::Start => Ok(Step::Next(iter.clone())),
+                Input::Ok(v) => Ok(Step::Done(v)),
+                Input::Err(e) => match default {
+                    Some(d) if e.fast_isinstance(vm.ctx.exceptions.stop_iteration) => {
+                        Ok(Step::Done(d.clone()))
+                    }
+                    _ => Err(e),
+                },
+            },
+            Continuation::AttrDefault { default } => match input {
+                Input::Ok(v) => Ok(Step::Done(v)),
+                Input::Err(e) if e.fast_isinstance(vm.ctx.exceptions.attribute_error) => {
+                    Ok(Step::Done(default.clone()))
+                }
+                Input::Err(e) => Err(e),
+                Input::Start => Err(vm.new_system_error("getattr() was started empty")),
+            },
+            Continuation::ReversedLen { seq } => match input {
+                Input::Ok(v) => {
+                    let len = len_result(v, vm)?;
+                    let cls = Reversed::class(&vm.ctx).to_owned();
+                    Reversed::over(cls, seq.clone(), len, vm).map(Step::Done)
+                }
+                Input::Err(e) => Err(e),
+                Input::Start => Err(vm.new_system_error("reversed() was started empty")),
+            },
         }
     }
 }
@@ -151,6 +192,13 @@ unsafe impl Traverse for Continuation {
             Continuation::Gather(g) => g.traverse(f),
             Continuation::Sort(s) => s.traverse(f),
             Continuation::Print(p) => p.traverse(f),
+            Continuation::Advance(a) => a.traverse(f),
+            Continuation::NextItem { iter, default } => {
+                iter.traverse(f);
+                default.traverse(f);
+            }
+            Continuation::ReversedLen { seq } => seq.traverse(f),
+            Continuation::AttrDefault { default } => default.traverse(f),
             Continuation::Returns
             | Continuation::Truth { .. }
             | Continuation::Text { .. }
@@ -174,10 +222,37 @@ pub fn sleepy_dunder(obj: &PyObjectRef, name: &'static PyStrInterned) -> Option<
     class.get_attr(name).filter(sleepy_function)
 }
 
-/// Whether `next(obj)` runs Sleepy code: a Sleepy generator, or an iterator whose class
-/// defines `__next__` in Python.
+/// Whether calling `f` runs Sleepy code.
+pub fn sleepy_callable(f: &PyObjectRef, vm: &VirtualMachine) -> bool {
+    if sleepy_function(f) {
+        return true;
+    }
+    if f.class().is(vm.ctx.types.bound_method_type) {
+        return f.get_attr("__func__", vm).is_ok_and(|func| sleepy_function(&func));
+    }
+    sleepy_dunder(f, vm.ctx.names.__call__).is_some()
+}
+
+/// The Sleepy `__bool__` of `obj`'s class (`false`), or its Sleepy `__len__` when it has no
+/// `__bool__` (`true`): what a truth test of `obj` would call.
+pub fn truth_method(obj: &PyObjectRef, vm: &VirtualMachine) -> Option<(PyObjectRef, bool)> {
+    let class = obj.class();
+    if !is_heap_type(class) {
+        return None;
+    }
+    let (method, via_len) = match class.get_attr(vm.ctx.names.__bool__) {
+        Some(m) => (m, false),
+        None => (class.get_attr(vm.ctx.names.__len__)?, true),
+    };
+    sleepy_function(&method).then_some((method, via_len))
+}
+
+/// Whether `next(obj)` runs Sleepy code: a Sleepy generator, an iterator whose class
+/// defines `__next__` in Python, or one of Sleepy's own iterators whose steps may.
 pub fn sleepy_iterator(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
-    obj.downcast_ref::<Generator>().is_some() || sleepy_dunder(obj, vm.ctx.names.__next__).is_some()
+    obj.downcast_ref::<Generator>().is_some()
+        || sleepy_dunder(obj, vm.ctx.names.__next__).is_some()
+        || advance::runs_sleepy(obj, vm)
 }
 
 /// Whether iterating over `obj` runs Sleepy code (its `__iter__`, or the iterator's
@@ -186,17 +261,21 @@ pub fn sleepy_iterable(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
     sleepy_iterator(obj, vm) || sleepy_dunder(obj, vm.ctx.names.__iter__).is_some()
 }
 
-/// Runs the protocol stack `conts` from `input` until it needs a Sleepy frame (pushed, with
-/// the stack in its completion) or finishes (its result delivered to the top frame).
-pub fn drive(ev: &mut Eval, mut conts: Vec<Continuation>, mut input: Input) -> StepResult {
-    let vm = ev.vm;
+/// What a protocol stack needs from whoever drives it.
+enum Need {
+    /// `callable(*args)`.
+    Call(PyObjectRef, Vec<PyObjectRef>),
+    /// `next(iterator)`.
+    Next(PyObjectRef),
+    /// Nothing more: the stack is empty, and this is the outcome of its bottom protocol.
+    Finished(Input),
+}
+
+/// Resumes the stack with `input` until it needs a call or an item, or has finished.
+fn run_until_needed(conts: &mut Vec<Continuation>, mut input: Input, vm: &VirtualMachine) -> Need {
     loop {
         let Some(top) = conts.last_mut() else {
-            return match input {
-                Input::Ok(v) => deliver(ev, v),
-                Input::Err(e) => Err(e),
-                Input::Start => Err(vm.new_system_error("an empty protocol was started")),
-            };
+            return Need::Finished(input);
         };
         match top.resume(input, vm) {
             Err(e) => {
@@ -211,21 +290,57 @@ pub fn drive(ev: &mut Eval, mut conts: Vec<Continuation>, mut input: Input) -> S
                 conts.push(c);
                 input = Input::Start;
             }
-            Ok(Step::Call(callee, args)) => match sleepy_call(ev, &callee, args, conts)? {
-                Called::Frame(flow) => return Ok(flow),
-                Called::Native(result, rest) => {
-                    conts = rest;
-                    input = result;
-                }
-            },
-            Ok(Step::Next(iter)) => match sleepy_next(ev, &iter, conts)? {
-                Called::Frame(flow) => return Ok(flow),
-                Called::Native(result, rest) => {
-                    conts = rest;
-                    input = result;
-                }
-            },
+            Ok(Step::Call(callee, args)) => return Need::Call(callee, args),
+            Ok(Step::Next(iter)) => return Need::Next(iter),
         }
+    }
+}
+
+/// Runs the protocol stack `conts` from `input` until it needs a Sleepy frame (pushed, with
+/// the stack in its completion) or finishes (its result delivered to the top frame).
+pub fn drive(ev: &mut Eval, mut conts: Vec<Continuation>, mut input: Input) -> StepResult {
+    let vm = ev.vm;
+    loop {
+        let called = match run_until_needed(&mut conts, input, vm) {
+            Need::Finished(Input::Ok(v)) => return deliver(ev, v),
+            Need::Finished(Input::Err(e)) => return deliver_error(ev, e),
+            Need::Finished(Input::Start) => {
+                return Err(vm.new_system_error("an empty protocol was started"))
+            }
+            Need::Call(callee, args) => sleepy_call(ev, &callee, args, conts)?,
+            // Sleepy's own iterators take their steps in this stack.
+            Need::Next(iter) if advance::runs_sleepy(&iter, vm) => {
+                conts.push(Continuation::Advance(Advance::new(iter)));
+                input = Input::Start;
+                continue;
+            }
+            Need::Next(iter) => sleepy_next(ev, &iter, conts)?,
+        };
+        match called {
+            Called::Frame(flow) => return Ok(flow),
+            Called::Native(result, rest) => {
+                conts = rest;
+                input = result;
+            }
+        }
+    }
+}
+
+/// Runs the protocol stack `conts` to its end on the Rust stack, every call and `next`
+/// performed natively (Sleepy code among them runs nested): Sleepy's own iterators called
+/// from native code.
+pub fn drive_natively(mut conts: Vec<Continuation>, vm: &VirtualMachine) -> PyResult {
+    let mut input = Input::Start;
+    loop {
+        input = match run_until_needed(&mut conts, input, vm) {
+            Need::Finished(Input::Ok(v)) => return Ok(v),
+            Need::Finished(Input::Err(e)) => return Err(e),
+            Need::Finished(Input::Start) => {
+                return Err(vm.new_system_error("an empty protocol was started"))
+            }
+            Need::Call(callee, args) => outcome(callee.call(args, vm)),
+            Need::Next(iter) => native_next(&iter, vm),
+        };
     }
 }
 
@@ -322,27 +437,51 @@ fn sleepy_next(ev: &mut Eval, iter: &PyObjectRef, conts: Vec<Continuation>) -> P
     if let Some(next) = sleepy_dunder(iter, vm.ctx.names.__next__) {
         return sleepy_call(ev, &next, vec![iter.clone()], conts);
     }
-    let result = match PyIter::new(&**iter).next(vm) {
+    Ok(Called::Native(native_next(iter, vm), conts))
+}
+
+/// `next(iter)` on the Rust stack; exhaustion is a StopIteration error.
+fn native_next(iter: &PyObjectRef, vm: &VirtualMachine) -> Input {
+    match PyIter::new(&**iter).next(vm) {
         Ok(PyIterReturn::Return(v)) => Input::Ok(v),
         Ok(PyIterReturn::StopIteration(v)) => {
             Input::Err(stop_iteration(vm, v.unwrap_or_else(|| vm.ctx.none())))
         }
         Err(e) => Input::Err(e),
-    };
-    Ok(Called::Native(result, conts))
+    }
+}
+
+/// How the top frame takes the result of the protocol it started.
+fn delivery_of_top(ev: &mut Eval) -> PyResult<Delivery> {
+    let frame = ev.frames.last().expect("a protocol's frame");
+    let started_by = frame.pc.checked_sub(1).and_then(|pc| frame.code.instrs.get(pc)).copied();
+    started_by.and_then(delivery).ok_or_else(|| {
+        ev.vm.new_system_error("a protocol finished in a frame that did not start one")
+    })
+}
+
+/// Hands a protocol's error to the top frame: a `for` loop's iterator running out ends the
+/// loop; anything else is raised there.
+fn deliver_error(ev: &mut Eval, e: PyBaseExceptionRef) -> StepResult {
+    if let Delivery::NextItem { exhausted } = delivery_of_top(ev)? {
+        if e.fast_isinstance(ev.vm.ctx.exceptions.stop_iteration) {
+            let frame = ev.frames.last_mut().expect("a protocol's frame");
+            frame.stack.pop();
+            frame.pc = exhausted as usize;
+            return Ok(Flow::Next);
+        }
+    }
+    Err(e)
 }
 
 /// Hands a protocol's result to the top frame, as the instruction it paused after says.
 fn deliver(ev: &mut Eval, v: PyObjectRef) -> StepResult {
     let vm = ev.vm;
+    let how = delivery_of_top(ev)?;
     let frame = ev.frames.last_mut().expect("a protocol's frame");
-    let started_by = frame.pc.checked_sub(1).and_then(|pc| frame.code.instrs.get(pc)).copied();
-    let how = started_by.and_then(delivery).ok_or_else(|| {
-        vm.new_system_error("a protocol finished in a frame that did not start one")
-    })?;
     let is_true = |v: &PyObjectRef| v.is(&vm.ctx.true_value);
     match how {
-        Delivery::Push => frame.stack.push(Value::from_obj(v, vm)),
+        Delivery::Push | Delivery::NextItem { .. } => frame.stack.push(Value::from_obj(v, vm)),
         Delivery::Discard => {}
         Delivery::Negate => frame.stack.push(Value::Obj(vm.ctx.new_bool(!is_true(&v)).into())),
         Delivery::Contains { negate } => {

@@ -1382,10 +1382,10 @@ impl<'a> Eval<'a> {
     /// `obj.name` when the attribute cache declined: a property whose getter is Sleepy code
     /// runs as a protocol, anything else through RustPython.
     fn load_attr_generic(&mut self, obj: PyObjectRef, name: &'static PyStrInterned) -> StepResult {
-        if let Some(flow) = protocols::property(self, &obj, name, None)? {
+        if let Some(flow) = protocols::property(self, &obj, name, None, None)? {
             return Ok(flow);
         }
-        if let Some(flow) = protocols::getattr_fallback(self, &obj, name)? {
+        if let Some(flow) = protocols::getattr_fallback(self, &obj, name, None)? {
             return Ok(flow);
         }
         let v = obj.get_attr(name, self.vm)?;
@@ -1400,7 +1400,7 @@ impl<'a> Eval<'a> {
         name: &'static PyStrInterned,
         v: PyObjectRef,
     ) -> StepResult {
-        if let Some(flow) = protocols::property(self, &obj, name, Some(v.clone()))? {
+        if let Some(flow) = protocols::property(self, &obj, name, Some(v.clone()), None)? {
             return Ok(flow);
         }
         obj.set_attr(name, v, self.vm)?;
@@ -1569,6 +1569,10 @@ impl<'a> Eval<'a> {
         }
         if let Some(ch) = iter.downcast_ref::<crate::objects::tasklet::Channel>() {
             return super::sched::channel_next(self, &ch.to_owned(), Some(target));
+        }
+        if super::advance::runs_sleepy(&iter, vm) {
+            let advance = super::advance::Advance::new(iter);
+            return continuation::start(self, continuation::Continuation::Advance(advance));
         }
         match PyIter::new(&*iter).next(vm)? {
             PyIterReturn::Return(v) => self.push(Value::from_obj(v, vm)),

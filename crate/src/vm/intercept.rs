@@ -40,6 +40,7 @@ pub fn is_intercepted(callee: &PyObjectRef, s: &Specials) -> bool {
         &s.print,
         &s.repr,
         &s.reduce,
+        &s.getattr,
     ]
     .iter()
     .any(|special| callee.is(*special))
@@ -58,12 +59,13 @@ pub fn builtin(
     let no_kw = kwargs.as_ref().is_none_or(|k| k.is_empty());
     if callee.is(&s.next) && no_kw && !args.is_empty() {
         let it = args[0].to_obj(vm);
-        if gen_core(&it).is_some() {
-            if args.len() == 2 {
-                // next(gen, default): resolved by a small native fallback to keep it simple.
-                return Ok(None);
-            }
+        if gen_core(&it).is_some() && args.len() == 1 {
             return gen_op(ev, &it, GenOp::Send, None).map(Some);
+        }
+        if args.len() <= 2 && super::continuation::sleepy_iterator(&it, vm) {
+            let default = args.get(1).map(|d| d.to_obj(vm));
+            let next = super::continuation::Continuation::NextItem { iter: it, default };
+            return super::continuation::start(ev, next).map(Some);
         }
         if args.len() == 1 {
             if let Some(ch) = it.downcast_ref::<crate::objects::tasklet::Channel>() {
@@ -71,6 +73,9 @@ pub fn builtin(
             }
         }
         return Ok(None);
+    }
+    if callee.is(&s.getattr) && no_kw && (2..=3).contains(&args.len()) {
+        return getattr_builtin(ev, args);
     }
     if callee.is(&s.locals) && args.is_empty() && no_kw {
         let d = frame_locals(ev.frames.last().expect("frame"), vm)?;
@@ -278,4 +283,22 @@ fn compile_builtin(ev: &mut Eval, args: &[Value], kwargs: &Option<Kwargs>) -> Py
     ev.rt.register_source(&filename, &text);
     push(ev, Code::new_ref(code, vm));
     Ok(Flow::Next)
+}
+
+/// `getattr(obj, name[, default])` on a program object whose property getter or
+/// `__getattr__` is Sleepy code, as the protocol `obj.name` would run.
+fn getattr_builtin(ev: &mut Eval, args: &[Value]) -> PyResult<Option<Flow>> {
+    let vm = ev.vm;
+    let obj = args[0].to_obj(vm);
+    if !super::continuation::is_heap_type(obj.class()) {
+        return Ok(None);
+    }
+    let name = args[1].to_obj(vm);
+    let Some(name) = name.downcast_ref_if_exact::<PyStr>(vm) else { return Ok(None) };
+    let name = vm.ctx.intern_str(name.as_wtf8());
+    let default = args.get(2).map(|d| d.to_obj(vm));
+    if let Some(flow) = super::protocols::property(ev, &obj, name, None, default.clone())? {
+        return Ok(Some(flow));
+    }
+    super::protocols::getattr_fallback(ev, &obj, name, default)
 }

@@ -1,5 +1,6 @@
-//! Builtins that consume an iterable (`list()`, `tuple()`, `set()`, `frozenset()`,
-//! `str.join`, `sum`, `min`, `max`, `any`, `all`) as a continuation, for iterables whose
+//! Builtins that consume an iterable (`list()`, `tuple()`, `set()`, `frozenset()`, `dict()`,
+//! `dict.update`, `str.join`, `sum`, `min`, `max`, `any`, `all`, `functools.reduce`) as a
+//! continuation, for iterables whose
 //! `__iter__`/`__next__` is Sleepy code or that are Sleepy generators, and for items whose
 //! `__add__`, comparisons or `__bool__` are.
 
@@ -7,7 +8,7 @@ use rustpython_vm::builtins::PyListRef;
 use rustpython_vm::object::{Traverse, TraverseFn};
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
-use super::continuation::{sleepy_dunder, truth_result, Continuation, Input, Step};
+use super::continuation::{sleepy_dunder, truth_method, truth_result, Continuation, Input, Step};
 use super::operators::{plan, OpKind};
 use crate::bytecode::{BinOp, CmpOp};
 
@@ -27,10 +28,14 @@ pub enum GatherKind {
     All,
     /// `functools.reduce(function, items[, initial])`: `extra` is the function.
     Reduce,
+    /// `dict(pairs)`: `acc` is the new dict, `extra` the number of pairs so far.
+    Dict,
+    /// `d.update(pairs)`: `acc` is `d`, `extra` the number of pairs so far.
+    Update,
 }
 
 // Snapshots name a kind by its place here: new kinds go at the end.
-pub const GATHER_KINDS: [GatherKind; 11] = [
+pub const GATHER_KINDS: [GatherKind; 13] = [
     GatherKind::List,
     GatherKind::Tuple,
     GatherKind::Set,
@@ -42,6 +47,8 @@ pub const GATHER_KINDS: [GatherKind; 11] = [
     GatherKind::Any,
     GatherKind::All,
     GatherKind::Reduce,
+    GatherKind::Dict,
+    GatherKind::Update,
 ];
 
 /// What the gathering waits for.
@@ -177,6 +184,10 @@ impl Gather {
                 self.items(vm)?.borrow_vec_mut().push(item);
                 return self.next();
             }
+            GatherKind::Dict | GatherKind::Update => {
+                self.add_pair(item, vm)?;
+                return self.next();
+            }
             GatherKind::Reduce if !self.has_best => {
                 self.acc = item;
                 self.has_best = true;
@@ -193,12 +204,9 @@ impl Gather {
             }
             GatherKind::Any | GatherKind::All => {
                 self.stage = GatherStage::Combine;
-                let names = &vm.ctx.names;
-                for (name, via_len) in [(names.__bool__, false), (names.__len__, true)] {
-                    if let Some(m) = sleepy_dunder(&item, name) {
-                        self.extra = vm.ctx.new_bool(via_len).into();
-                        return Ok(Step::Call(m, vec![item]));
-                    }
+                if let Some((m, via_len)) = truth_method(&item, vm) {
+                    self.extra = vm.ctx.new_bool(via_len).into();
+                    return Ok(Step::Call(m, vec![item]));
                 }
                 let t = item.is_true(vm)?;
                 return self.truth(t, vm);
@@ -220,6 +228,26 @@ impl Gather {
         let (left, right) = (item, self.acc.clone());
         let (a, b) = if op.is_some() { (left, right) } else { (right, left) };
         self.compare(kind, op, a, b, vm)
+    }
+
+    /// An item of `dict(pairs)` or `d.update(pairs)`: a key and a value, stored as they come
+    /// (an update that fails half-way keeps what it stored, as CPython's does).
+    fn add_pair(&mut self, item: PyObjectRef, vm: &VirtualMachine) -> PyResult<()> {
+        let index = self.extra.try_to_value::<usize>(vm)?;
+        let pair: Vec<PyObjectRef> = item.try_to_value(vm).map_err(|_| {
+            vm.new_type_error(format!(
+                "cannot convert dictionary update sequence element #{index} to a sequence"
+            ))
+        })?;
+        let [key, value] = <[PyObjectRef; 2]>::try_from(pair).map_err(|pair| {
+            vm.new_value_error(format!(
+                "dictionary update sequence element #{index} has length {}; 2 is required",
+                pair.len()
+            ))
+        })?;
+        self.acc.set_item(&*key, value, vm)?;
+        self.extra = vm.ctx.new_int(index + 1).into();
+        Ok(())
     }
 
     /// The key of the item in `extra` arrived (min, max with `key=`).
@@ -322,6 +350,8 @@ impl Gather {
             GatherKind::Max => return Err(vm.new_value_error("max() iterable argument is empty")),
             GatherKind::Any => vm.ctx.new_bool(false).into(),
             GatherKind::All => vm.ctx.new_bool(true).into(),
+            GatherKind::Dict => self.acc.clone(),
+            GatherKind::Update => vm.ctx.none(),
             GatherKind::Reduce if self.has_best => self.acc.clone(),
             GatherKind::Reduce => {
                 return Err(vm.new_type_error("reduce() of empty iterable with no initial value"))

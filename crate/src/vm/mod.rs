@@ -1,6 +1,7 @@
 //! The evaluator: frames, the instruction loop, the call protocol, and the runtime state shared
 //! by a session's top-level run and the nested runs RustPython starts by calling Sleepy code.
 
+pub mod advance;
 mod attrs;
 pub mod call;
 mod carets;
@@ -93,6 +94,8 @@ pub struct Specials {
     /// Method descriptors called unbound by `LoadMethod`/`CallMethod`.
     pub list_sort: PyObjectRef,
     pub str_join: PyObjectRef,
+    pub dict_update: PyObjectRef,
+    pub getattr: PyObjectRef,
 }
 
 /// Deepest nesting of native → Sleepy calls: each level costs Rust stack.
@@ -108,6 +111,8 @@ pub struct Runtime {
     pub depth: Cell<usize>,
     pub recursion_limit: Cell<usize>,
     pub nested_entries: Cell<u64>,
+    /// Which Sleepy code was entered from native code, and how often (`--stats`).
+    pub nested_callees: RefCell<HashMap<*const CodeObject, (Arc<CodeObject>, u64)>>,
     /// Instructions a nested run may execute before it fails: unlimited while the program
     /// runs, bounded while a host inspects values (a `__repr__` that never returns must not
     /// hang the inspection).
@@ -212,6 +217,7 @@ impl Runtime {
             depth: Cell::new(0),
             recursion_limit: Cell::new(recursion_limit),
             nested_entries: Cell::new(0),
+            nested_callees: RefCell::new(HashMap::new()),
             nested_fuel: Cell::new(u64::MAX),
             nesting: Cell::new(0),
             max_nesting: Cell::new(0),
@@ -371,6 +377,7 @@ pub const TASKLET_BOOT_UNIT: u32 = u32::MAX;
 fn run_nested(
     rt: &Runtime,
     vm: &VirtualMachine,
+    callee: &Arc<CodeObject>,
     setup: impl FnOnce(&mut Eval) -> Option<Exit>,
 ) -> PyResult {
     let nesting = rt.nesting.get() + 1;
@@ -382,6 +389,11 @@ fn run_nested(
     rt.nesting.set(nesting);
     rt.max_nesting.set(rt.max_nesting.get().max(nesting));
     rt.nested_entries.set(rt.nested_entries.get() + 1);
+    rt.nested_callees
+        .borrow_mut()
+        .entry(Arc::as_ptr(callee))
+        .or_insert_with(|| (callee.clone(), 0))
+        .1 += 1;
     let mut frames: Vec<Box<Frame>> = Vec::new();
     // RustPython measures the native stack: too deep a nesting is a RecursionError, not a crash.
     let result = vm.with_recursion("while calling a Python object", || {
@@ -415,7 +427,7 @@ pub fn call_from_native(func: PyRef<Function>, args: FuncArgs, vm: &VirtualMachi
     if func.code.code.is_generator_like() {
         return Ok(call::make_generator(vm, &func, frame));
     }
-    run_nested(&rt, vm, |ev| match ev.push_frame(frame) {
+    run_nested(&rt, vm, &func.code.code.clone(), |ev| match ev.push_frame(frame) {
         Ok(()) => None,
         Err(e) => Some(Exit::Raised(e)),
     })
@@ -430,7 +442,10 @@ pub fn gen_op_from_native(
 ) -> PyResult {
     let rt = current(vm)?;
     let gen = gen.to_owned();
-    run_nested(&rt, vm, |ev| {
+    let code = gen_core(&gen)
+        .and_then(|core| core.frame.lock().as_ref().map(|f| f.code.code.clone()))
+        .unwrap_or_else(|| rt.trampoline.code.clone());
+    run_nested(&rt, vm, &code, |ev| {
         // `next()` from native code (a builtin consuming a generator) on a suspended
         // generator: its frame runs as the base frame, whose yield or return ends the nested
         // run, so no trampoline is needed.

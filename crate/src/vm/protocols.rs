@@ -53,19 +53,9 @@ pub fn truth(ev: &mut Eval, v: &Value) -> PyResult<Truth> {
 
 /// Starts the truth test of `o` when its `__bool__` (or `__len__`) is Sleepy code.
 pub fn start_truth(ev: &mut Eval, o: &PyObjectRef) -> PyResult<Option<Flow>> {
-    let vm = ev.vm;
-    let class = o.class();
-    let bool_method = class.get_attr(vm.ctx.names.__bool__);
-    let (method, via_len) = match bool_method {
-        Some(m) => (m, false),
-        None => match class.get_attr(vm.ctx.names.__len__) {
-            Some(m) => (m, true),
-            None => return Ok(None),
-        },
-    };
-    if !super::continuation::sleepy_function(&method) {
+    let Some((method, via_len)) = super::continuation::truth_method(o, ev.vm) else {
         return Ok(None);
-    }
+    };
     start_with_call(ev, Continuation::Truth { via_len }, method, vec![o.clone()]).map(Some)
 }
 
@@ -120,13 +110,23 @@ pub fn format(
     start_with_call(ev, Continuation::Text { kind }, method, args).map(Some)
 }
 
+/// What reading an attribute through Sleepy code ends with: its result, or `default` in
+/// place of an AttributeError (`getattr(obj, name, default)`).
+fn attribute_result(default: Option<PyObjectRef>) -> Continuation {
+    match default {
+        Some(default) => Continuation::AttrDefault { default },
+        None => Continuation::Returns,
+    }
+}
+
 /// `obj.name` (`value` None) or `obj.name = value` where `name` is a `property` of the
-/// program's class whose getter (setter) is Sleepy code.
+/// program's class whose getter (setter) is Sleepy code; `default` as `getattr`'s.
 pub fn property(
     ev: &mut Eval,
     obj: &PyObjectRef,
     name: &'static PyStrInterned,
     value: Option<PyObjectRef>,
+    default: Option<PyObjectRef>,
 ) -> PyResult<Option<Flow>> {
     let vm = ev.vm;
     let class = obj.class();
@@ -147,15 +147,17 @@ pub fn property(
     }
     let mut args = vec![obj.clone()];
     args.extend(value);
-    start_with_call(ev, Continuation::Returns, accessor, args).map(Some)
+    start_with_call(ev, attribute_result(default), accessor, args).map(Some)
 }
 
 /// `obj.name` for a program class with a Sleepy `__getattr__` (and object's
-/// `__getattribute__`): the plain lookup, then `__getattr__` as a protocol when it fails.
+/// `__getattribute__`): the plain lookup, then `__getattr__` as a protocol when it fails;
+/// `default` as `getattr`'s.
 pub fn getattr_fallback(
     ev: &mut Eval,
     obj: &PyObjectRef,
     name: &'static PyStrInterned,
+    default: Option<PyObjectRef>,
 ) -> PyResult<Option<Flow>> {
     let vm = ev.vm;
     let Some(getattr) = sleepy_dunder(obj, vm.ctx.names.__getattr__) else { return Ok(None) };
@@ -176,5 +178,5 @@ pub fn getattr_fallback(
         Err(e) => return Err(e),
     }
     let args = vec![obj.clone(), name.to_owned().into()];
-    start_with_call(ev, Continuation::Returns, getattr, args).map(Some)
+    start_with_call(ev, attribute_result(default), getattr, args).map(Some)
 }

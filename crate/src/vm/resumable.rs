@@ -3,30 +3,21 @@
 //! `sum`, `min`, `max`, `any`, `all`, `functools.reduce`, `str.join`, `print`, `repr` and
 //! `str`. When no Sleepy code is involved RustPython runs them as before.
 
-use rustpython_vm::builtins::{PyList, PyListRef, PyStr, PyTuple, PyType};
+use rustpython_vm::builtins::{PyDict, PyList, PyListRef, PyStr, PyTuple, PyType};
+use rustpython_vm::PyPayload;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use super::call::Kwargs;
 use super::continuation::{
-    drive, is_heap_type, sleepy_dunder, sleepy_function, sleepy_iterable, start, start_with_call,
-    Continuation, Input,
+    drive, is_heap_type, sleepy_callable, sleepy_dunder, sleepy_function, sleepy_iterable, start,
+    start_with_call, Continuation, Input,
 };
 use super::eval::{Eval, Flow};
 use super::iteration::{Gather, GatherKind, Keyed};
 use super::sort::{Sort, Stage};
 use super::text::{text_method, Print};
 use super::value::Value;
-
-/// Whether calling `f` runs Sleepy code.
-fn sleepy_callable(f: &PyObjectRef, vm: &VirtualMachine) -> bool {
-    if sleepy_function(f) {
-        return true;
-    }
-    if f.class().is(vm.ctx.types.bound_method_type) {
-        return f.get_attr("__func__", vm).is_ok_and(|func| sleepy_function(&func));
-    }
-    sleepy_dunder(f, vm.ctx.names.__call__).is_some()
-}
+use crate::modules::builtin_iters::{reversed_method, Reversed};
 
 /// Whether a list or tuple holds an instance of a program class (whose dunders may be
 /// Sleepy code).
@@ -253,9 +244,26 @@ pub fn method_or_type(
         }
         return gather(ev, GatherKind::Join, iterable.clone(), new_list(vm), sep.clone());
     }
+    if callee.is(&s.dict_update) {
+        let [dict, pairs] = objs.as_slice() else { return Ok(None) };
+        if dict.downcast_ref::<PyDict>().is_none() || !pairs_need_protocol(pairs, vm) {
+            return Ok(None);
+        }
+        return gather(ev, GatherKind::Update, pairs.clone(), dict.clone(), zero(vm));
+    }
     let Some(ty) = callee.downcast_ref::<PyType>() else { return Ok(None) };
     let [arg] = objs.as_slice() else { return Ok(None) };
     let types = &vm.ctx.types;
+    if ty.is(Reversed::class(&vm.ctx)) {
+        return reversed(ev, arg);
+    }
+    if ty.is(types.dict_type) {
+        if !pairs_need_protocol(arg, vm) {
+            return Ok(None);
+        }
+        let dict = vm.ctx.new_dict().into();
+        return gather(ev, GatherKind::Dict, arg.clone(), dict, zero(vm));
+    }
     if ty.is(types.bool_type) {
         return super::protocols::start_truth(ev, arg);
     }
@@ -284,7 +292,40 @@ pub fn method_or_type(
     gather(ev, kind, arg.clone(), new_list(vm), vm.ctx.none())
 }
 
-/// Bound `list.sort` and `str.join` (`words.sort(key=…)`, `", ".join(gen)` after `LoadAttr`):
+fn zero(vm: &VirtualMachine) -> PyObjectRef {
+    vm.ctx.new_int(0).into()
+}
+
+/// Whether `dict(obj)`/`d.update(obj)` would iterate over pairs from Sleepy code (a mapping,
+/// read through `keys()`, is left to RustPython).
+fn pairs_need_protocol(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
+    sleepy_iterable(obj, vm) && obj.class().get_attr(vm.ctx.intern_str("keys")).is_none()
+}
+
+/// `reversed(seq)` when the program's `__reversed__` or `__len__` decides it.
+fn reversed(ev: &mut Eval, seq: &PyObjectRef) -> PyResult<Option<Flow>> {
+    let vm = ev.vm;
+    if !is_heap_type(seq.class()) {
+        return Ok(None);
+    }
+    let method = match reversed_method(seq, vm)? {
+        Some(m) => m,
+        None => match sleepy_dunder(seq, vm.ctx.names.__len__) {
+            Some(len) => {
+                let cont = Continuation::ReversedLen { seq: seq.clone() };
+                return start_with_call(ev, cont, len, vec![seq.clone()]).map(Some);
+            }
+            None => return Ok(None),
+        },
+    };
+    if !sleepy_function(&method) {
+        return Ok(None);
+    }
+    start_with_call(ev, Continuation::Returns, method, vec![seq.clone()]).map(Some)
+}
+
+/// Bound `list.sort`, `str.join` and `dict.update` (`words.sort(key=…)`, `", ".join(gen)`
+/// after `LoadAttr`):
 /// the descriptor and the object it is bound to.
 pub fn bound_method(callee: &PyObjectRef, ev: &Eval) -> Option<(PyObjectRef, PyObjectRef)> {
     let vm = ev.vm;
@@ -295,6 +336,7 @@ pub fn bound_method(callee: &PyObjectRef, ev: &Eval) -> Option<(PyObjectRef, PyO
     let descriptor = match name.as_str() {
         "sort" if obj.downcast_ref::<PyList>().is_some() => &s.list_sort,
         "join" if obj.downcast_ref::<PyStr>().is_some() => &s.str_join,
+        "update" if obj.downcast_ref::<PyDict>().is_some() => &s.dict_update,
         _ => return None,
     };
     let own = obj.class().get_attr(vm.ctx.intern_str(name.as_str()))?;

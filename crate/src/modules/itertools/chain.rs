@@ -11,6 +11,8 @@ use rustpython_vm::{
 };
 
 use super::common::{self, is_iterator, iter_of, next_of, reduce, stop};
+use crate::vm::advance::{next_natively, StepState, Stepped};
+use crate::vm::continuation::{sleepy_dunder, Input, Step};
 
 #[pyclass(module = "itertools", name = "chain", traverse = "manual")]
 #[derive(Debug, PyPayload)]
@@ -124,49 +126,100 @@ impl SelfIter for Chain {}
 
 impl IterNext for Chain {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        loop {
-            let (source, active) = {
-                let s = zelf.state.lock();
-                (s.source.clone(), s.active.clone())
-            };
-            let Some(source) = source else {
-                return stop();
-            };
-            let active = match active {
-                Some(a) => a,
-                None => {
-                    // A failing or exhausted source ends the chain for good.
-                    let iterable = match next_of(&source, vm) {
-                        Ok(Some(i)) => i,
-                        Ok(None) => {
-                            zelf.state.lock().source = None;
-                            return stop();
-                        }
-                        Err(e) => {
-                            zelf.state.lock().source = None;
-                            return Err(e);
-                        }
-                    };
-                    match iter_of(&iterable, vm) {
-                        Ok(a) => {
-                            zelf.state.lock().active = Some(a.clone());
-                            a
-                        }
-                        Err(e) => {
-                            zelf.state.lock().source = None;
-                            return Err(e);
-                        }
-                    }
-                }
-            };
-            if let Some(item) = next_of(&active, vm)? {
-                return Ok(PyIterReturn::Return(item));
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+impl Chain {
+    /// The next iterable's iterator arrived (or failed to).
+    fn activate(&self, active: PyResult, s: &mut StepState, vm: &VirtualMachine) -> PyResult<Step> {
+        match active {
+            Ok(active) => {
+                self.state.lock().active = Some(active);
+                self.ask(s, vm)
             }
-            let mut s = zelf.state.lock();
-            if s.active.as_ref().is_some_and(|a| a.is(&active)) {
-                s.active = None;
+            Err(e) => {
+                self.state.lock().source = None;
+                Err(e)
             }
         }
+    }
+
+    /// Asks the active iterator for an item, or the source for the next iterable.
+    fn ask(&self, s: &mut StepState, vm: &VirtualMachine) -> PyResult<Step> {
+        let (source, active) = {
+            let state = self.state.lock();
+            (state.source.clone(), state.active.clone())
+        };
+        let Some(source) = source else {
+            return Err(vm.new_stop_iteration(None));
+        };
+        Ok(match active {
+            Some(active) => {
+                s.stage = 1;
+                s.held = vec![active.clone()];
+                Step::Next(active)
+            }
+            None => {
+                s.stage = 0;
+                s.held.clear();
+                Step::Next(source)
+            }
+        })
+    }
+}
+
+/// Stage 0: waiting for the source's next iterable; stage 1: for an item of the active
+/// iterator (held); stage 2: for the Sleepy `__iter__` of the next iterable.
+impl Stepped for Chain {
+    fn step(&self, s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        let is_stop = |e: &rustpython_vm::builtins::PyBaseExceptionRef| {
+            e.fast_isinstance(vm.ctx.exceptions.stop_iteration)
+        };
+        match (s.stage, input) {
+            (_, Input::Start) => self.ask(s, vm),
+            (0, Input::Ok(iterable)) => {
+                if let Some(iter) = sleepy_dunder(&iterable, vm.ctx.names.__iter__) {
+                    s.stage = 2;
+                    return Ok(Step::Call(iter, vec![iterable]));
+                }
+                self.activate(iter_of(&iterable, vm), s, vm)
+            }
+            (2, Input::Ok(active)) if !is_iterator(&active) => {
+                let e = vm.new_type_error(format!(
+                    "iter() returned non-iterator of type '{}'",
+                    active.class().name()
+                ));
+                self.activate(Err(e), s, vm)
+            }
+            (2, Input::Ok(active)) => self.activate(Ok(active), s, vm),
+            // A failing or exhausted source ends the chain for good, and so does an iterable
+            // whose `__iter__` fails.
+            (0 | 2, Input::Err(e)) => {
+                self.state.lock().source = None;
+                Err(if is_stop(&e) { vm.new_stop_iteration(None) } else { e })
+            }
+            (_, Input::Ok(item)) => Ok(Step::Done(item)),
+            (_, Input::Err(e)) if is_stop(&e) => {
+                let finished = s.held.pop();
+                let mut state = self.state.lock();
+                if state.active.as_ref().zip(finished).is_some_and(|(a, f)| a.is(&f)) {
+                    state.active = None;
+                }
+                drop(state);
+                self.ask(s, vm)
+            }
+            (_, Input::Err(e)) => Err(e),
+        }
+    }
+
+    /// The iterables still to come cannot be looked at: any may be the program's.
+    fn runs_sleepy(&self, _vm: &VirtualMachine) -> bool {
+        self.state.lock().source.is_some()
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        matches!((s.stage, s.held.len()), (0 | 2, 0) | (1, 1))
     }
 }
 

@@ -14,6 +14,8 @@ use rustpython_vm::{
 use super::chain::Chain;
 use super::common::{self, iter_of, next_of, reduce, stop, Signature};
 use super::slicing::Islice;
+use crate::vm::advance::{input_may_run_sleepy, next_natively, StepState, Stepped};
+use crate::vm::continuation::{sleepy_callable, Input, Step};
 
 /// `(function, iterator)`: what `dropwhile`, `filterfalse`, `starmap` and `takewhile` hold.
 #[derive(Debug)]
@@ -46,6 +48,50 @@ impl FuncIter {
     fn args(&self) -> Vec<PyObjectRef> {
         vec![self.func.clone(), self.it.clone()]
     }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        sleepy_callable(&self.func, vm) || input_may_run_sleepy(&self.it, vm)
+    }
+
+    /// The steps of the predicate iterators: the next item (stage 0), then the predicate's
+    /// verdict on it (stage 1, the item held). `judge` decides what a verdict means:
+    /// `Some(step)` finishes, `None` asks for the next item.
+    fn predicate_step(
+        &self,
+        s: &mut StepState,
+        input: Input,
+        plain: bool,
+        vm: &VirtualMachine,
+        judge: impl FnOnce(PyObjectRef, bool) -> PyResult<Option<Step>>,
+    ) -> PyResult<Step> {
+        let value = match input {
+            Input::Start => return Ok(Step::Next(self.it.clone())),
+            Input::Ok(v) => v,
+            Input::Err(e) => return Err(e),
+        };
+        let (item, verdict) = match s.stage {
+            0 if plain => (value.clone(), value),
+            0 => {
+                s.stage = 1;
+                s.held = vec![value.clone()];
+                return Ok(Step::Call(self.func.clone(), vec![value]));
+            }
+            _ => {
+                let item = s.held.pop().ok_or_else(|| vm.new_system_error("a lost item"))?;
+                (item, value)
+            }
+        };
+        s.stage = 0;
+        match judge(item, verdict.try_to_bool(vm)?)? {
+            Some(step) => Ok(step),
+            None => Ok(Step::Next(self.it.clone())),
+        }
+    }
+}
+
+/// Whether a snapshot's step state fits a predicate iterator's steps.
+fn predicate_state_fits(s: &StepState) -> bool {
+    matches!((s.stage, s.held.len()), (0, 0) | (1, 1))
 }
 
 #[pyclass(module = "itertools", name = "dropwhile", traverse = "manual")]
@@ -90,18 +136,35 @@ impl SelfIter for Dropwhile {}
 
 impl IterNext for Dropwhile {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        loop {
-            let Some(item) = next_of(&zelf.inner.it, vm)? else {
-                return stop();
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+impl Stepped for Dropwhile {
+    fn step(&self, s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        // Once the predicate failed, items pass untested.
+        if *self.started.lock() && s.stage == 0 {
+            return match input {
+                Input::Start => Ok(Step::Next(self.inner.it.clone())),
+                Input::Ok(item) => Ok(Step::Done(item)),
+                Input::Err(e) => Err(e),
             };
-            if *zelf.started.lock() {
-                return Ok(PyIterReturn::Return(item));
-            }
-            if !zelf.inner.func.call((item.clone(),), vm)?.try_to_bool(vm)? {
-                *zelf.started.lock() = true;
-                return Ok(PyIterReturn::Return(item));
-            }
         }
+        self.inner.predicate_step(s, input, false, vm, |item, holds| {
+            if holds {
+                return Ok(None);
+            }
+            *self.started.lock() = true;
+            Ok(Some(Step::Done(item)))
+        })
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        self.inner.runs_sleepy(vm)
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        predicate_state_fits(s)
     }
 }
 
@@ -147,17 +210,30 @@ impl SelfIter for Takewhile {}
 
 impl IterNext for Takewhile {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        if *zelf.stopped.lock() {
-            return stop();
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+impl Stepped for Takewhile {
+    fn step(&self, s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        if *self.stopped.lock() {
+            return Err(vm.new_stop_iteration(None));
         }
-        let Some(item) = next_of(&zelf.inner.it, vm)? else {
-            return stop();
-        };
-        if zelf.inner.func.call((item.clone(),), vm)?.try_to_bool(vm)? {
-            return Ok(PyIterReturn::Return(item));
-        }
-        *zelf.stopped.lock() = true;
-        stop()
+        self.inner.predicate_step(s, input, false, vm, |item, holds| {
+            if holds {
+                return Ok(Some(Step::Done(item)));
+            }
+            *self.stopped.lock() = true;
+            Err(vm.new_stop_iteration(None))
+        })
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        self.inner.runs_sleepy(vm)
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        predicate_state_fits(s)
     }
 }
 
@@ -192,18 +268,26 @@ impl SelfIter for Filterfalse {}
 
 impl IterNext for Filterfalse {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let func = &zelf.inner.func;
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+impl Stepped for Filterfalse {
+    fn step(&self, s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        let func = &self.inner.func;
         // `None` and `bool` test the item itself, without a call.
         let plain = vm.is_none(func) || func.is(vm.ctx.types.bool_type);
-        loop {
-            let Some(item) = next_of(&zelf.inner.it, vm)? else {
-                return stop();
-            };
-            let verdict = if plain { item.clone() } else { func.call((item.clone(),), vm)? };
-            if !verdict.try_to_bool(vm)? {
-                return Ok(PyIterReturn::Return(item));
-            }
-        }
+        self.inner.predicate_step(s, input, plain, vm, |item, holds| {
+            Ok((!holds).then_some(Step::Done(item)))
+        })
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        self.inner.runs_sleepy(vm)
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        predicate_state_fits(s)
     }
 }
 
@@ -238,14 +322,34 @@ impl SelfIter for Starmap {}
 
 impl IterNext for Starmap {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let Some(item) = next_of(&zelf.inner.it, vm)? else {
-            return stop();
-        };
-        let args: Vec<PyObjectRef> = match item.downcast_ref_if_exact::<PyTuple>(vm) {
-            Some(t) => t.as_slice().to_vec(),
-            None => item.try_to_value(vm)?,
-        };
-        zelf.inner.func.call(args, vm).map(PyIterReturn::Return)
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+/// Stage 0: waiting for the arguments; stage 1: for the function's result.
+impl Stepped for Starmap {
+    fn step(&self, s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        match (s.stage, input) {
+            (_, Input::Err(e)) => Err(e),
+            (_, Input::Start) => Ok(Step::Next(self.inner.it.clone())),
+            (0, Input::Ok(item)) => {
+                let args: Vec<PyObjectRef> = match item.downcast_ref_if_exact::<PyTuple>(vm) {
+                    Some(t) => t.as_slice().to_vec(),
+                    None => item.try_to_value(vm)?,
+                };
+                s.stage = 1;
+                Ok(Step::Call(self.inner.func.clone(), args))
+            }
+            (_, Input::Ok(result)) => Ok(Step::Done(result)),
+        }
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        self.inner.runs_sleepy(vm)
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        s.stage <= 1 && s.held.is_empty()
     }
 }
 

@@ -11,6 +11,8 @@ use rustpython_vm::{
 };
 
 use super::common::{self, empty_iter, iter_of, next_of, reduce, ssize, stop, Signature};
+use crate::vm::advance::{input_may_run_sleepy, next_natively, StepState, Stepped};
+use crate::vm::continuation::{Input, Step};
 
 #[pyclass(module = "itertools", name = "islice", traverse = "manual")]
 #[derive(Debug, PyPayload)]
@@ -130,53 +132,64 @@ impl Islice {
 
 impl SelfIter for Islice {}
 
-impl Islice {
-    /// One item from the input; when it is exhausted (or fails) the slice is over.
-    fn take(zelf: &Py<Self>, it: &PyObject, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
-        let item = next_of(it, vm);
-        let mut s = zelf.state.lock();
-        match &item {
-            Ok(Some(_)) => s.cnt += 1,
-            _ => s.it = None,
-        }
-        item
+impl IterNext for Islice {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        next_natively(zelf.as_object(), vm)
     }
 }
 
-impl IterNext for Islice {
-    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let Some(it) = zelf.state.lock().it.clone() else {
-            return stop();
+/// Stage 0: skipping items before the next position; stage 1: taking the item there.
+impl Stepped for Islice {
+    fn step(&self, st: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        // Decided under the lock, which no allocation may hold (a collection would wait on it).
+        let step = {
+            let mut s = self.state.lock();
+            match (s.it.clone(), input) {
+                (None, _) => None,
+                // An input that runs out or fails ends the slice.
+                (Some(_), Input::Err(e)) => {
+                    s.it = None;
+                    return Err(e);
+                }
+                (Some(_), Input::Ok(item)) if st.stage == 1 => {
+                    s.cnt += 1;
+                    let next = s.next.saturating_add(s.step);
+                    s.next = match s.stop {
+                        Some(stop) if next > stop => stop,
+                        _ => next,
+                    };
+                    return Ok(Step::Done(item));
+                }
+                (Some(it), input) => {
+                    if matches!(input, Input::Ok(_)) {
+                        s.cnt += 1;
+                    }
+                    if s.cnt < s.next {
+                        st.stage = 0;
+                        Some(it)
+                    } else if s.stop.is_some_and(|stop| s.cnt >= stop) {
+                        s.it = None;
+                        None
+                    } else {
+                        st.stage = 1;
+                        Some(it)
+                    }
+                }
+            }
         };
-        loop {
-            let (cnt, next) = {
-                let s = zelf.state.lock();
-                (s.cnt, s.next)
-            };
-            if cnt >= next {
-                break;
-            }
-            if Islice::take(zelf, &it, vm)?.is_none() {
-                return stop();
-            }
+        match step {
+            Some(it) => Ok(Step::Next(it)),
+            None => Err(vm.new_stop_iteration(None)),
         }
-        {
-            let mut s = zelf.state.lock();
-            if s.stop.is_some_and(|stop| s.cnt >= stop) {
-                s.it = None;
-                return stop();
-            }
-        }
-        let Some(item) = Islice::take(zelf, &it, vm)? else {
-            return stop();
-        };
-        let mut s = zelf.state.lock();
-        let next = s.next.saturating_add(s.step);
-        s.next = match s.stop {
-            Some(stop) if next > stop => stop,
-            _ => next,
-        };
-        Ok(PyIterReturn::Return(item))
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        let it = self.state.lock().it.clone();
+        it.is_some_and(|it| input_may_run_sleepy(&it, vm))
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        s.stage <= 1 && s.held.is_empty()
     }
 }
 

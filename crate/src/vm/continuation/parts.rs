@@ -4,6 +4,7 @@
 use rustpython_vm::builtins::{PyDict, PyList, PyListRef};
 use rustpython_vm::{PyObjectRef, VirtualMachine};
 
+use super::super::advance::{Advance, StepState};
 use super::super::iteration::{Gather, GatherKind, GatherStage, Keyed, GATHER_KINDS};
 use super::super::operators::{Candidate, OpKind, Operator, HOWS};
 use super::super::sort::{Sort, Stage};
@@ -79,6 +80,18 @@ impl Continuation {
                 vec![p.done as u64],
                 vec![p.print.clone(), p.items.clone().into(), p.kwargs.clone().into()],
             ),
+            Continuation::Advance(a) => {
+                let mut objs = vec![a.iter.clone()];
+                objs.extend(a.state.held.iter().cloned());
+                (8, vec![u64::from(a.state.stage)], objs)
+            }
+            Continuation::NextItem { iter, default } => {
+                let mut objs = vec![iter.clone()];
+                objs.extend(default.clone());
+                (9, vec![u64::from(default.is_some())], objs)
+            }
+            Continuation::ReversedLen { seq } => (10, vec![], vec![seq.clone()]),
+            Continuation::AttrDefault { default } => (11, vec![], vec![default.clone()]),
         };
         Parts { kind, ints, objs }
     }
@@ -213,6 +226,27 @@ impl Continuation {
             7 => {
                 sizes(0, 0)?;
                 Continuation::Iter
+            }
+            8 => {
+                sizes(1, objs.len().max(1))?;
+                let stage =
+                    u32::try_from(int(0)?).map_err(|_| "an iterator's stage is too large")?;
+                let state = StepState { stage, held: objs[1..].to_vec() };
+                Continuation::Advance(Advance::restored(obj(0)?, state)?)
+            }
+            9 => {
+                let has_default = flag(0)?;
+                sizes(1, 1 + usize::from(has_default))?;
+                let default = if has_default { Some(obj(1)?) } else { None };
+                Continuation::NextItem { iter: obj(0)?, default }
+            }
+            10 => {
+                sizes(0, 1)?;
+                Continuation::ReversedLen { seq: obj(0)? }
+            }
+            11 => {
+                sizes(0, 1)?;
+                Continuation::AttrDefault { default: obj(0)? }
             }
             _ => return Err("an unknown continuation"),
         })

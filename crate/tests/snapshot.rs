@@ -115,6 +115,45 @@ print(out)
 }
 
 #[test]
+fn keys_that_hash_through_their_attributes_and_iterators_over_program_objects() {
+    // The dict keyed by `v` sits in `v`'s own attributes, so its keys can only be hashed once
+    // `v` has them; the chain and map over program objects are rebuilt with `iter()` on
+    // objects whose classes must have their methods by then.
+    same_through_snapshots(
+        r#"
+import itertools
+class Version:
+    def __init__(self, s):
+        self.parts = tuple(int(p) for p in s.split("."))
+    def __eq__(self, o):
+        return self.parts == o.parts
+    def __hash__(self):
+        return hash(self.parts)
+class Countdown:
+    def __init__(self, n):
+        self.n = n
+    def __iter__(self):
+        return self
+    def __next__(self):
+        if self.n == 0:
+            raise StopIteration
+        self.n -= 1
+        return self.n
+v = Version("1.2")
+v.index = {v: "first"}
+seen = {Version("2.0"), v}
+chained = itertools.chain(Countdown(2), [Version("3")])
+mapped = map(str, Countdown(3))
+out = [next(mapped)]
+for x in chained:
+    out.append(x if isinstance(x, int) else x.parts)
+out.extend(mapped)
+print(v.index[Version("1.2")], Version("2.0") in seen, out)
+"#,
+    );
+}
+
+#[test]
 fn mid_generator_pipeline_and_coroutines() {
     same_through_snapshots(
         r#"

@@ -299,6 +299,8 @@ pub enum Delivery {
     /// A `for` loop's next item (the iterator stays below it); a StopIteration instead pops
     /// the iterator and jumps to `exhausted`.
     NextItem { exhausted: Target },
+    /// A list of the values for unpacking targets, pushed last first.
+    Spread,
 }
 
 /// How a protocol started by `instr` delivers its result; None for instructions that never
@@ -316,9 +318,12 @@ pub fn delivery(instr: Instr) -> Option<Delivery> {
         Unary(super::UnaryOp::Not) => Delivery::Negate,
         Unary(_) => Delivery::Push,
         Call(_) | CallMethod(_) | CallKw { .. } | CallEx { .. } => Delivery::Push,
-        StoreSubscript | DeleteSubscript | StoreAttr(_) => Delivery::Discard,
+        StoreSubscript | DeleteSubscript | StoreAttr(_) | ListExtend(_) | SetUpdate(_) => {
+            Delivery::Discard
+        }
         Contains { negate } => Delivery::Contains { negate },
         ForIter(exhausted) => Delivery::NextItem { exhausted },
+        UnpackSequence(_) | UnpackEx { .. } => Delivery::Spread,
         PopJumpIfFalse(target) => Delivery::Branch { when: false, target, pops_tested: true },
         PopJumpIfTrue(target) => Delivery::Branch { when: true, target, pops_tested: true },
         JumpIfFalseOrPop(target) => Delivery::Branch { when: false, target, pops_tested: false },

@@ -33,6 +33,7 @@ use crate::objects::generator::{
 };
 use crate::objects::tasklet::{Atomic, Case, Channel, Op, Payload, Tasklet, Waiter};
 use crate::objects::traceback::Traceback;
+use crate::vm::continuation::{is_heap_type, sleepy_dunder};
 use crate::vm::frame::{Completion, Frame, ResumeMode};
 use crate::vm::value::Value;
 use crate::vm::Unit;
@@ -141,7 +142,19 @@ impl Fill {
 enum Task {
     Save(Item, u32),
     Raw(Vec<u8>),
-    Finish { obj: PyObjectRef, n: usize, create: Vec<u8>, fills: Vec<Fill>, at: u32, defer: bool },
+    Finish { obj: PyObjectRef, n: usize, create: Vec<u8>, fills: Vec<Fill>, at: u32, when: When },
+}
+
+/// When an object's fills are written.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum When {
+    /// Right after the object is made: what the reader builds next may rely on its contents.
+    Now,
+    /// Once the root being written is done (`Item::Globals`).
+    AfterRoot,
+    /// After every root: a dict or set whose keys hash through Sleepy code, which reads
+    /// the keys' attributes (and maybe module globals) that must all be in place first.
+    Last,
 }
 
 pub struct Encoder<'a> {
@@ -161,6 +174,8 @@ pub struct Encoder<'a> {
     pub detach: Option<usize>,
     /// Fills of `Item::Globals` objects, with their memo index: written when the tasks run out.
     deferred: Vec<(u32, Vec<Fill>, u32)>,
+    /// Fills written by [`Encoder::write_last`], after every root.
+    last: Vec<(u32, Vec<Fill>, u32)>,
 }
 
 const NO_PATH: u32 = u32::MAX;
@@ -184,6 +199,7 @@ impl<'a> Encoder<'a> {
             members: HashMap::new(),
             detach: None,
             deferred: Vec::new(),
+            last: Vec::new(),
         }
     }
 
@@ -191,34 +207,53 @@ impl<'a> Encoder<'a> {
     pub fn write(&mut self, label: Label, item: Item) -> Result<(), CaptureError> {
         let at = self.path(NO_PATH, label);
         self.tasks.push(Task::Save(item, at));
+        self.run()
+    }
+
+    /// Writes the fills kept for the end ([`When::Last`]); after the last root.
+    pub fn write_last(&mut self) -> Result<(), CaptureError> {
+        while !self.last.is_empty() {
+            let last = std::mem::take(&mut self.last);
+            self.refill(last);
+            self.run()?;
+        }
+        Ok(())
+    }
+
+    fn run(&mut self) -> Result<(), CaptureError> {
         loop {
             while let Some(task) = self.tasks.pop() {
                 match task {
                     Task::Save(item, at) => self.save(item, at)?,
                     Task::Raw(bytes) => self.w.buf.extend_from_slice(&bytes),
-                    Task::Finish { obj, n, create, fills, at, defer } => {
-                        self.finish(obj, n, create, fills, at, defer)
+                    Task::Finish { obj, n, create, fills, at, when } => {
+                        self.finish(obj, n, create, fills, at, when)
                     }
                 }
             }
             if self.deferred.is_empty() {
                 return Ok(());
             }
-            // Each deferred object is fetched, filled and dropped, leaving the reader's stack
-            // as this root left it.
-            for (memo, fills, at) in std::mem::take(&mut self.deferred).into_iter().rev() {
-                let mut pop = Writer::default();
-                pop.u8(ops::POP);
-                pop.uvar(1);
-                self.tasks.push(Task::Raw(pop.buf));
-                for fill in fills.into_iter().rev() {
-                    self.push_fill(fill, at);
-                }
-                let mut get = Writer::default();
-                get.u8(ops::GET);
-                get.uvar(memo.into());
-                self.tasks.push(Task::Raw(get.buf));
+            let deferred = std::mem::take(&mut self.deferred);
+            self.refill(deferred);
+        }
+    }
+
+    /// Tasks that fetch each object made earlier, fill it and drop it, leaving the reader's
+    /// stack as it was.
+    fn refill(&mut self, objects: Vec<(u32, Vec<Fill>, u32)>) {
+        for (memo, fills, at) in objects.into_iter().rev() {
+            let mut pop = Writer::default();
+            pop.u8(ops::POP);
+            pop.uvar(1);
+            self.tasks.push(Task::Raw(pop.buf));
+            for fill in fills.into_iter().rev() {
+                self.push_fill(fill, at);
             }
+            let mut get = Writer::default();
+            get.u8(ops::GET);
+            get.uvar(memo.into());
+            self.tasks.push(Task::Raw(get.buf));
         }
     }
 
@@ -304,7 +339,14 @@ impl<'a> Encoder<'a> {
         let plan = self.plan(&obj).map_err(|reason| self.error(at, &obj, reason))?;
         let n = plan.components.len();
         let (create, fills) = (plan.create, plan.fills);
-        self.tasks.push(Task::Finish { obj, n, create, fills, at, defer });
+        let when = if defer {
+            When::AfterRoot
+        } else if hashes_through_sleepy_code(&obj, self.vm) {
+            When::Last
+        } else {
+            When::Now
+        };
+        self.tasks.push(Task::Finish { obj, n, create, fills, at, when });
         self.push_components(plan.components, at);
         Ok(())
     }
@@ -316,7 +358,7 @@ impl<'a> Encoder<'a> {
         create: Vec<u8>,
         fills: Vec<Fill>,
         at: u32,
-        defer: bool,
+        when: When,
     ) {
         let id = obj.get_id();
         if let Some(count) = self.in_progress.get_mut(&id) {
@@ -335,9 +377,11 @@ impl<'a> Encoder<'a> {
         }
         self.w.buf.extend_from_slice(&create);
         self.memoize(obj);
-        if defer {
-            self.deferred.push((self.memo.len() as u32 - 1, fills, at));
-            return;
+        let memo = self.memo.len() as u32 - 1;
+        match when {
+            When::Now => {}
+            When::AfterRoot => return self.deferred.push((memo, fills, at)),
+            When::Last => return self.last.push((memo, fills, at)),
         }
         for fill in fills.into_iter().rev() {
             self.push_fill(fill, at);
@@ -1433,6 +1477,17 @@ fn counted(op: u8, n: usize) -> Vec<u8> {
 
 fn enumerate(objs: Vec<PyObjectRef>) -> Vec<(Label, Item)> {
     objs.into_iter().enumerate().map(|(i, o)| (Label::Item(i), Item::Obj(o))).collect()
+}
+
+/// A dict or set whose keys (elements) include one whose class has a Sleepy `__hash__`.
+fn hashes_through_sleepy_code(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
+    let sleepy_hash = |k: &PyObjectRef| {
+        is_heap_type(k.class()) && sleepy_dunder(k, vm.ctx.names.__hash__).is_some()
+    };
+    if let Some(dict) = obj.downcast_ref_if_exact::<PyDict>(vm) {
+        return dict.into_iter().any(|(k, _)| sleepy_hash(&k));
+    }
+    obj.downcast_ref_if_exact::<PySet>(vm).is_some_and(|s| s.elements().iter().any(sleepy_hash))
 }
 
 fn dict_fill(dict: &Py<PyDict>) -> Fill {

@@ -288,6 +288,7 @@ pub(crate) fn write(
             enc.write(Label::Static("the scheduler"), Item::Obj(o.clone())).map_err(capture)?;
         }
     }
+    enc.write_last().map_err(capture)?;
     let mut w = std::mem::take(&mut enc.w);
     w.u8(ops::SESSION);
     w.uvar(frames.len() as u64);
@@ -364,6 +365,7 @@ pub(crate) fn tasklet_image(
     let root: PyObjectRef = tasklet.clone().into();
     enc.detach = Some(root.get_id());
     enc.write(Label::Static("the tasklet"), Item::Obj(root)).map_err(SnapshotError::Capture)?;
+    enc.write_last().map_err(SnapshotError::Capture)?;
     let mut w = std::mem::take(&mut enc.w);
     w.u8(ops::TASKLET_IMAGE);
     Ok(format::seal(&w.buf))

@@ -255,10 +255,15 @@ pub fn sleepy_iterator(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
         || advance::runs_sleepy(obj, vm)
 }
 
-/// Whether iterating over `obj` runs Sleepy code (its `__iter__`, or the iterator's
-/// `__next__`).
+/// Whether iterating over `obj` runs Sleepy code (its `__iter__`, a generator function
+/// included, or the iterator's `__next__`).
 pub fn sleepy_iterable(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
-    sleepy_iterator(obj, vm) || sleepy_dunder(obj, vm.ctx.names.__iter__).is_some()
+    sleepy_iterator(obj, vm)
+        || (is_heap_type(obj.class())
+            && obj
+                .class()
+                .get_attr(vm.ctx.names.__iter__)
+                .is_some_and(|i| i.downcast_ref::<Function>().is_some()))
 }
 
 /// What a protocol stack needs from whoever drives it.
@@ -482,6 +487,13 @@ fn deliver(ev: &mut Eval, v: PyObjectRef) -> StepResult {
     let is_true = |v: &PyObjectRef| v.is(&vm.ctx.true_value);
     match how {
         Delivery::Push | Delivery::NextItem { .. } => frame.stack.push(Value::from_obj(v, vm)),
+        Delivery::Spread => {
+            let values = v
+                .downcast::<rustpython_vm::builtins::PyList>()
+                .map_err(|_| vm.new_system_error("unpacked values are not a list"))?;
+            let values = values.borrow_vec();
+            frame.stack.extend(values.iter().rev().map(|o| Value::from_obj(o.clone(), vm)));
+        }
         Delivery::Discard => {}
         Delivery::Negate => frame.stack.push(Value::Obj(vm.ctx.new_bool(!is_true(&v)).into())),
         Delivery::Contains { negate } => {

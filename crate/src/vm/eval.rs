@@ -13,6 +13,7 @@ use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 use super::attrs::Method;
 use super::continuation::{self, Input};
 use super::frame::{Completion, Frame, ResumeMode};
+use super::iteration::{Gather, GatherKind};
 use super::operators::OpKind;
 use super::protocols::{self, Truth};
 use super::value::{expect_slot, Value};
@@ -1028,6 +1029,11 @@ impl<'a> Eval<'a> {
             Instr::ListExtend(depth) => {
                 let iterable = self.pop_obj();
                 let list = self.peek(depth as usize).to_obj(vm);
+                // `[*g]`, `f(*g)` over values Sleepy code produces: appended as they come.
+                if continuation::sleepy_iterable(&iterable, vm) {
+                    let gather = Gather::new(GatherKind::List, iterable, list, vm.ctx.none());
+                    return continuation::start(self, continuation::Continuation::Gather(gather));
+                }
                 if let Err(e) = vm.call_method(&list, "extend", (iterable.clone(),)) {
                     if e.fast_isinstance(vm.ctx.exceptions.type_error)
                         && iterable.get_iter(vm).is_err()
@@ -1043,6 +1049,10 @@ impl<'a> Eval<'a> {
             Instr::SetUpdate(depth) => {
                 let iterable = self.pop_obj();
                 let set = self.peek(depth as usize).to_obj(vm);
+                if continuation::sleepy_iterable(&iterable, vm) {
+                    let gather = Gather::new(GatherKind::SetUpdate, iterable, set, vm.ctx.none());
+                    return continuation::start(self, continuation::Continuation::Gather(gather));
+                }
                 vm.call_method(&set, "update", (iterable,))?;
             }
             Instr::DictUpdate(depth) => {
@@ -1073,12 +1083,23 @@ impl<'a> Eval<'a> {
             }
             Instr::UnpackSequence(n) => {
                 let seq = self.pop_obj();
+                if continuation::sleepy_iterable(&seq, vm) {
+                    let targets = vm.ctx.new_int(n).into();
+                    return self.unpack_protocol(GatherKind::Unpack, seq, targets);
+                }
                 let items = ops::unpack(&seq, n as usize, None, vm)?;
                 let stack = &mut self.top().stack;
                 stack.extend(items.into_iter().rev().map(|o| Value::from_obj(o, vm)));
             }
             Instr::UnpackEx { before, after } => {
                 let seq = self.pop_obj();
+                if continuation::sleepy_iterable(&seq, vm) {
+                    let targets = vm.ctx.new_tuple(vec![
+                        vm.ctx.new_int(before).into(),
+                        vm.ctx.new_int(after).into(),
+                    ]);
+                    return self.unpack_protocol(GatherKind::UnpackStarred, seq, targets.into());
+                }
                 let items = ops::unpack(&seq, before as usize, Some(after as usize), vm)?;
                 let stack = &mut self.top().stack;
                 stack.extend(items.into_iter().rev().map(|o| Value::from_obj(o, vm)));
@@ -1543,9 +1564,28 @@ impl<'a> Eval<'a> {
 
     // ------------------------------------------------------------------ iteration and generators
 
+    /// Unpacking values that Sleepy code produces (a generator, a program iterator) as a
+    /// protocol: `targets` as `GatherKind::Unpack`/`UnpackStarred` say.
+    fn unpack_protocol(
+        &mut self,
+        kind: GatherKind,
+        seq: PyObjectRef,
+        targets: PyObjectRef,
+    ) -> StepResult {
+        let values = self.vm.ctx.new_list(Vec::new()).into();
+        let gather = Gather::new(kind, seq, values, targets);
+        continuation::start(self, continuation::Continuation::Gather(gather))
+    }
+
     fn for_iter(&mut self, target: u32) -> StepResult {
         let vm = self.vm;
         let iter = self.peek(1).to_obj(vm);
+        // The commonest iterators never run Python code: straight to their `__next__`.
+        let class = iter.class();
+        let types = &vm.ctx.types;
+        if class.is(types.range_iterator_type) || class.is(types.list_iterator_type) {
+            return self.native_next(&iter, target);
+        }
         if gen_core(&iter).is_some() {
             return self.resume_generator(
                 &iter,
@@ -1574,8 +1614,13 @@ impl<'a> Eval<'a> {
             let advance = super::advance::Advance::new(iter);
             return continuation::start(self, continuation::Continuation::Advance(advance));
         }
-        match PyIter::new(&*iter).next(vm)? {
-            PyIterReturn::Return(v) => self.push(Value::from_obj(v, vm)),
+        self.native_next(&iter, target)
+    }
+
+    /// `for`'s next item from an iterator whose `__next__` is native.
+    fn native_next(&mut self, iter: &PyObjectRef, target: u32) -> StepResult {
+        match PyIter::new(&**iter).next(self.vm)? {
+            PyIterReturn::Return(v) => self.push(Value::from_obj(v, self.vm)),
             PyIterReturn::StopIteration(_) => {
                 let frame = self.top();
                 frame.stack.pop();

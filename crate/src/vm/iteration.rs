@@ -32,10 +32,16 @@ pub enum GatherKind {
     Dict,
     /// `d.update(pairs)`: `acc` is `d`, `extra` the number of pairs so far.
     Update,
+    /// `a, b = items`: `extra` is the number of targets.
+    Unpack,
+    /// `a, *b, c = items`: `extra` is `(targets before the star, targets after it)`.
+    UnpackStarred,
+    /// `{*items}`: `acc` is the set being built, each item added as it comes.
+    SetUpdate,
 }
 
 // Snapshots name a kind by its place here: new kinds go at the end.
-pub const GATHER_KINDS: [GatherKind; 13] = [
+pub const GATHER_KINDS: [GatherKind; 16] = [
     GatherKind::List,
     GatherKind::Tuple,
     GatherKind::Set,
@@ -49,6 +55,9 @@ pub const GATHER_KINDS: [GatherKind; 13] = [
     GatherKind::Reduce,
     GatherKind::Dict,
     GatherKind::Update,
+    GatherKind::Unpack,
+    GatherKind::UnpackStarred,
+    GatherKind::SetUpdate,
 ];
 
 /// What the gathering waits for.
@@ -180,12 +189,27 @@ impl Gather {
             | GatherKind::Tuple
             | GatherKind::Set
             | GatherKind::FrozenSet
-            | GatherKind::Join => {
+            | GatherKind::Join
+            | GatherKind::UnpackStarred => {
                 self.items(vm)?.borrow_vec_mut().push(item);
+                return self.next();
+            }
+            GatherKind::Unpack => {
+                let targets = self.extra.try_to_value::<usize>(vm)?;
+                let items = self.items(vm)?;
+                items.borrow_vec_mut().push(item);
+                // One value too many is enough to know: the rest is not taken.
+                if items.borrow_vec().len() > targets {
+                    return Err(super::ops::too_many_to_unpack(targets, vm));
+                }
                 return self.next();
             }
             GatherKind::Dict | GatherKind::Update => {
                 self.add_pair(item, vm)?;
+                return self.next();
+            }
+            GatherKind::SetUpdate => {
+                vm.call_method(&self.acc, "add", (item,))?;
                 return self.next();
             }
             GatherKind::Reduce if !self.has_best => {
@@ -350,8 +374,22 @@ impl Gather {
             GatherKind::Max => return Err(vm.new_value_error("max() iterable argument is empty")),
             GatherKind::Any => vm.ctx.new_bool(false).into(),
             GatherKind::All => vm.ctx.new_bool(true).into(),
-            GatherKind::Dict => self.acc.clone(),
+            GatherKind::Dict | GatherKind::SetUpdate => self.acc.clone(),
             GatherKind::Update => vm.ctx.none(),
+            GatherKind::Unpack | GatherKind::UnpackStarred => {
+                let (before, after) = if self.kind == GatherKind::Unpack {
+                    (self.extra.try_to_value::<usize>(vm)?, None)
+                } else {
+                    let counts: Vec<usize> = self.extra.try_to_value(vm)?;
+                    let [before, after] = counts[..] else {
+                        return Err(vm.new_system_error("starred unpacking lost its counts"));
+                    };
+                    (before, Some(after))
+                };
+                let items = self.items(vm)?.borrow_vec().to_vec();
+                let arranged = super::ops::arrange_unpacked(items, before, after, vm)?;
+                vm.ctx.new_list(arranged).into()
+            }
             GatherKind::Reduce if self.has_best => self.acc.clone(),
             GatherKind::Reduce => {
                 return Err(vm.new_type_error("reduce() of empty iterable with no initial value"))

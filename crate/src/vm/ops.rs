@@ -1,6 +1,6 @@
 //! Operators, with fast paths for small ints and floats; everything else is RustPython's.
 
-use rustpython_vm::builtins::{PyList, PyTuple};
+use rustpython_vm::builtins::{PyBaseExceptionRef, PyList, PyTuple};
 use rustpython_vm::protocol::PyIterReturn;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
@@ -287,19 +287,31 @@ pub fn unpack(
                 PyIterReturn::StopIteration(_) => break,
             }
             if after.is_none() && items.len() > before {
-                return Err(
-                    vm.new_value_error(format!("too many values to unpack (expected {before})"))
-                );
+                return Err(too_many_to_unpack(before, vm));
             }
         }
         items
     };
+    arrange_unpacked(items, before, after, vm)
+}
+
+/// Unpacking into `before` targets met one more value (and stops there, as CPython does).
+pub fn too_many_to_unpack(before: usize, vm: &VirtualMachine) -> PyBaseExceptionRef {
+    vm.new_value_error(format!("too many values to unpack (expected {before})"))
+}
+
+/// The values for `before` targets (and, with `after`, a starred list and `after` more),
+/// checked as CPython checks them.
+pub fn arrange_unpacked(
+    items: Vec<PyObjectRef>,
+    before: usize,
+    after: Option<usize>,
+    vm: &VirtualMachine,
+) -> PyResult<Vec<PyObjectRef>> {
     match after {
         None => {
             if items.len() > before {
-                return Err(
-                    vm.new_value_error(format!("too many values to unpack (expected {before})"))
-                );
+                return Err(too_many_to_unpack(before, vm));
             }
             if items.len() < before {
                 return Err(vm.new_value_error(format!(

@@ -397,6 +397,14 @@ impl<'a> Encoder<'a> {
                 self.tasks.push(Task::Raw(raw));
                 self.push_components(items, at);
             }
+            // Most fills (an instance's few attributes) are one batch: no regrouping.
+            Some(k) if !items.is_empty() && items.len() <= BATCH * k => {
+                let mut raw = Writer::default();
+                raw.u8(op);
+                raw.uvar((items.len() / k) as u64);
+                self.tasks.push(Task::Raw(raw.buf));
+                self.push_components(items, at);
+            }
             Some(k) => {
                 let mut batches: Vec<Vec<(Label, Item)>> = Vec::new();
                 let mut items = items.into_iter().peekable();

@@ -34,6 +34,24 @@ pub fn stepped(obj: &PyObject) -> Option<&dyn Stepped> {
     if let Some(f) = obj.downcast_ref::<filtering::Filterfalse>() {
         return Some(&**f);
     }
+    if let Some(a) = obj.downcast_ref::<filtering::Accumulate>() {
+        return Some(&**a);
+    }
+    if let Some(p) = obj.downcast_ref::<slicing::Pairwise>() {
+        return Some(&**p);
+    }
+    if let Some(z) = obj.downcast_ref::<chain::ZipLongest>() {
+        return Some(&**z);
+    }
+    if let Some(c) = obj.downcast_ref::<filtering::Compress>() {
+        return Some(&**c);
+    }
+    if let Some(b) = obj.downcast_ref::<slicing::Batched>() {
+        return Some(&**b);
+    }
+    if let Some(c) = obj.downcast_ref::<infinite::Cycle>() {
+        return Some(&**c);
+    }
     obj.downcast_ref::<filtering::Starmap>().map(|s| &**s as &dyn Stepped)
 }
 

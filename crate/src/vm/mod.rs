@@ -11,7 +11,7 @@ pub mod frame;
 mod imports;
 pub mod intercept;
 mod iteration;
-mod operators;
+pub(crate) mod operators;
 pub mod ops;
 mod patterns;
 mod protocols;

@@ -1,4 +1,4 @@
-# preempt-in: naturals slow_even slow_small slow_pow __next__
+# preempt-in: naturals slow_even slow_small slow_pow __next__ slow_max __add__
 import itertools
 
 
@@ -67,3 +67,28 @@ evens = filter(slow_even, naturals())
 pipe = zip(itertools.count(1), map(str, itertools.takewhile(lambda x: x < 9, evens)))
 print(next(pipe))
 print(dict(pipe))
+
+
+# accumulate through a Sleepy function and through a program's __add__; pairwise and
+# zip_longest over generators
+def slow_max(a, b):
+    spin(400)
+    return max(a, b)
+
+
+class Money:
+    def __init__(self, cents):
+        self.cents = cents
+
+    def __add__(self, other):
+        spin(500)
+        return Money(self.cents + other.cents)
+
+
+print(list(itertools.accumulate(itertools.islice(naturals(), 4), slow_max, initial=2)))
+print([m.cents for m in itertools.accumulate([Money(5), Money(10), Money(1)])])
+print(list(itertools.pairwise(itertools.islice(naturals(), 4))))
+print(list(itertools.zip_longest(itertools.islice(naturals(), 3), "ab", fillvalue="-")))
+print(list(itertools.compress(itertools.islice(naturals(), 5), (int(w) for w in Words("1 0 1 1")))))
+print(list(itertools.batched(itertools.islice(naturals(), 5), 2)))
+print(list(itertools.islice(itertools.cycle(w for w in Words("a b")), 5)))

@@ -10,7 +10,7 @@ use rustpython_vm::{
     pyclass, AsObject, Py, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
 };
 
-use super::common::{self, is_iterator, iter_of, next_of, reduce, stop};
+use super::common::{self, is_iterator, iter_of, reduce};
 use crate::vm::advance::{next_natively, StepState, Stepped};
 use crate::vm::continuation::{sleepy_dunder, Input, Step};
 
@@ -296,37 +296,79 @@ impl SelfIter for ZipLongest {}
 
 impl IterNext for ZipLongest {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+impl ZipLongest {
+    /// Asks the next input that is not exhausted from `st.stage` on for an item (exhausted
+    /// ones give the fill value), or finishes the tuple.
+    fn ask(&self, st: &mut StepState, vm: &VirtualMachine) -> PyResult<Step> {
         let (iters, fillvalue) = {
-            let s = zelf.state.lock();
-            if s.iters.is_empty() || s.active == 0 {
-                return stop();
-            }
+            let s = self.state.lock();
             (s.iters.clone(), s.fillvalue.clone())
         };
-        let mut result = Vec::with_capacity(iters.len());
-        for (i, it) in iters.iter().enumerate() {
-            let Some(it) = it else {
-                result.push(fillvalue.clone());
-                continue;
-            };
-            let item = next_of(it, vm);
-            let mut s = zelf.state.lock();
-            match item {
-                Ok(Some(item)) => result.push(item),
-                Ok(None) => {
-                    s.active = s.active.saturating_sub(1);
-                    if s.active == 0 {
-                        return stop();
-                    }
-                    s.iters[i] = None;
-                    result.push(fillvalue.clone());
-                }
-                Err(e) => {
-                    s.active = 0;
-                    return Err(e);
+        while let Some(input) = iters.get(st.stage as usize) {
+            match input {
+                Some(it) => return Ok(Step::Next(it.clone())),
+                None => {
+                    st.held.push(fillvalue.clone());
+                    st.stage += 1;
                 }
             }
         }
-        Ok(PyIterReturn::Return(common::tuple(result, vm)))
+        Ok(Step::Done(common::tuple(std::mem::take(&mut st.held), vm)))
+    }
+}
+
+/// Stage `i`: waiting for input `i`'s item, the items (or fill values) before it held.
+impl Stepped for ZipLongest {
+    fn step(&self, st: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        let stopped = || vm.new_stop_iteration(None);
+        let done = {
+            let s = self.state.lock();
+            s.iters.is_empty() || s.active == 0
+        };
+        if done {
+            return Err(stopped());
+        }
+        match input {
+            Input::Start => {}
+            Input::Ok(item) => {
+                st.held.push(item);
+                st.stage += 1;
+            }
+            Input::Err(e) if e.fast_isinstance(vm.ctx.exceptions.stop_iteration) => {
+                let all_done = {
+                    let mut s = self.state.lock();
+                    s.active = s.active.saturating_sub(1);
+                    if let Some(slot) = s.iters.get_mut(st.stage as usize) {
+                        *slot = None;
+                    }
+                    s.active == 0
+                };
+                if all_done {
+                    return Err(stopped());
+                }
+                let fillvalue = self.state.lock().fillvalue.clone();
+                st.held.push(fillvalue);
+                st.stage += 1;
+            }
+            Input::Err(e) => {
+                self.state.lock().active = 0;
+                return Err(e);
+            }
+        }
+        self.ask(st, vm)
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        let iters = self.state.lock().iters.clone();
+        iters.iter().flatten().any(|i| crate::vm::advance::input_may_run_sleepy(i, vm))
+    }
+
+    fn state_fits(&self, st: &StepState) -> bool {
+        let n = self.state.lock().iters.len();
+        (st.stage as usize) < n && st.held.len() == st.stage as usize
     }
 }

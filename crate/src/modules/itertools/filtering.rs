@@ -12,10 +12,12 @@ use rustpython_vm::{
 };
 
 use super::chain::Chain;
-use super::common::{self, iter_of, next_of, reduce, stop, Signature};
+use super::common::{self, iter_of, reduce, Signature};
 use super::slicing::Islice;
+use crate::bytecode::BinOp;
 use crate::vm::advance::{input_may_run_sleepy, next_natively, StepState, Stepped};
-use crate::vm::continuation::{sleepy_callable, Input, Step};
+use crate::vm::continuation::{sleepy_callable, Continuation, Input, Step};
+use crate::vm::operators::{plan, OpKind};
 
 /// `(function, iterator)`: what `dropwhile`, `filterfalse`, `starmap` and `takewhile` hold.
 #[derive(Debug)]
@@ -394,18 +396,39 @@ impl SelfIter for Compress {}
 
 impl IterNext for Compress {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        loop {
-            // The datum is taken before its selector, as CPython does.
-            let Some(datum) = next_of(&zelf.data, vm)? else {
-                return stop();
-            };
-            let Some(selector) = next_of(&zelf.selectors, vm)? else {
-                return stop();
-            };
-            if selector.try_to_bool(vm)? {
-                return Ok(PyIterReturn::Return(datum));
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+/// Stage 0: waiting for a datum; stage 1: for its selector (the datum held). The datum is
+/// taken before its selector, as CPython does.
+impl Stepped for Compress {
+    fn step(&self, st: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        match (st.stage, input) {
+            (_, Input::Err(e)) => Err(e),
+            (_, Input::Start) => Ok(Step::Next(self.data.clone())),
+            (0, Input::Ok(datum)) => {
+                st.stage = 1;
+                st.held = vec![datum];
+                Ok(Step::Next(self.selectors.clone()))
+            }
+            (_, Input::Ok(selector)) => {
+                st.stage = 0;
+                let datum = st.held.pop().ok_or_else(|| vm.new_system_error("a lost datum"))?;
+                if selector.try_to_bool(vm)? {
+                    return Ok(Step::Done(datum));
+                }
+                Ok(Step::Next(self.data.clone()))
             }
         }
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        input_may_run_sleepy(&self.data, vm) || input_may_run_sleepy(&self.selectors, vm)
+    }
+
+    fn state_fits(&self, st: &StepState) -> bool {
+        predicate_state_fits(st)
     }
 }
 
@@ -517,25 +540,55 @@ impl SelfIter for Accumulate {}
 
 impl IterNext for Accumulate {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        {
-            let mut s = zelf.state.lock();
-            if let Some(initial) = s.initial.take() {
-                s.total = Some(initial.clone());
-                return Ok(PyIterReturn::Return(initial));
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+/// Stage 0: waiting for the next value; stage 1: for the function's (or `+`'s) total.
+impl Stepped for Accumulate {
+    fn step(&self, s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        let value = match input {
+            Input::Start => {
+                let mut state = self.state.lock();
+                if let Some(initial) = state.initial.take() {
+                    state.total = Some(initial.clone());
+                    return Ok(Step::Done(initial));
+                }
+                return Ok(Step::Next(self.it.clone()));
             }
+            Input::Ok(v) => v,
+            Input::Err(e) => return Err(e),
+        };
+        if s.stage == 1 {
+            self.state.lock().total = Some(value.clone());
+            return Ok(Step::Done(value));
         }
-        let Some(value) = next_of(&zelf.it, vm)? else {
-            return stop();
+        let total = self.state.lock().total.clone();
+        let Some(total) = total else {
+            self.state.lock().total = Some(value.clone());
+            return Ok(Step::Done(value));
         };
-        let total = zelf.state.lock().total.clone();
-        let total = match total {
-            None => value,
-            Some(t) => match &zelf.func {
-                None => vm._add(&t, &value)?,
-                Some(f) => f.call((t, value), vm)?,
+        s.stage = 1;
+        match &self.func {
+            Some(f) => Ok(Step::Call(f.clone(), vec![total, value])),
+            None => match plan(OpKind::Binary(BinOp::Add), &total, &value, vm) {
+                Some(op) => Ok(Step::Begin(Continuation::Operator(op))),
+                None => {
+                    let sum = vm._add(&total, &value)?;
+                    self.state.lock().total = Some(sum.clone());
+                    Ok(Step::Done(sum))
+                }
             },
-        };
-        zelf.state.lock().total = Some(total.clone());
-        Ok(PyIterReturn::Return(total))
+        }
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        // Totals of program objects add through their `__add__`.
+        self.func.as_ref().is_none_or(|f| sleepy_callable(f, vm))
+            || input_may_run_sleepy(&self.it, vm)
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        s.stage <= 1 && s.held.is_empty()
     }
 }

@@ -10,7 +10,9 @@ use rustpython_vm::{
     pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
 };
 
-use super::common::{self, next_of, reduce, ssize, stop, Signature};
+use super::common::{self, reduce, ssize, stop, Signature};
+use crate::vm::advance::{input_may_run_sleepy, next_natively, StepState, Stepped};
+use crate::vm::continuation::{Input, Step};
 
 /// An `int` (or `bool`) equal to one: the step `count` leaves out of its repr.
 fn is_int_one(obj: &PyObject, vm: &VirtualMachine) -> bool {
@@ -209,28 +211,62 @@ impl SelfIter for Cycle {}
 
 impl IterNext for Cycle {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let it = zelf.state.lock().it.clone();
-        if let Some(it) = it {
-            match next_of(&it, vm)? {
-                Some(item) => {
-                    let mut s = zelf.state.lock();
-                    if !s.firstpass {
-                        s.saved.push(item.clone());
-                    }
-                    return Ok(PyIterReturn::Return(item));
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+impl Cycle {
+    /// The next of the saved items, once the input is gone.
+    fn repeat(&self, vm: &VirtualMachine) -> PyResult<Step> {
+        let item = {
+            let mut s = self.state.lock();
+            let item = s.saved.get(s.index).cloned();
+            if item.is_some() {
+                s.index += 1;
+                if s.index >= s.saved.len() {
+                    s.index = 0;
                 }
-                None => zelf.state.lock().it = None,
             }
-        }
-        let mut s = zelf.state.lock();
-        let Some(item) = s.saved.get(s.index).cloned() else {
-            return stop();
+            item
         };
-        s.index += 1;
-        if s.index >= s.saved.len() {
-            s.index = 0;
+        item.map(Step::Done).ok_or_else(|| vm.new_stop_iteration(None))
+    }
+}
+
+/// One stage: waiting for the input's next item (saved on the first pass).
+impl Stepped for Cycle {
+    fn step(&self, _st: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        match input {
+            Input::Start => {
+                let input = self.state.lock().it.clone();
+                match input {
+                    Some(it) => Ok(Step::Next(it)),
+                    None => self.repeat(vm),
+                }
+            }
+            Input::Ok(item) => {
+                let mut s = self.state.lock();
+                if !s.firstpass {
+                    s.saved.push(item.clone());
+                }
+                Ok(Step::Done(item))
+            }
+            Input::Err(e) if e.fast_isinstance(vm.ctx.exceptions.stop_iteration) => {
+                let input = self.state.lock().it.take();
+                drop(input);
+                self.repeat(vm)
+            }
+            Input::Err(e) => Err(e),
         }
-        Ok(PyIterReturn::Return(item))
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        let it = self.state.lock().it.clone();
+        it.is_some_and(|it| input_may_run_sleepy(&it, vm))
+    }
+
+    fn state_fits(&self, st: &StepState) -> bool {
+        st.stage == 0 && st.held.is_empty()
     }
 }
 

@@ -10,7 +10,7 @@ use rustpython_vm::{
     pyclass, AsObject, Py, PyObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine,
 };
 
-use super::common::{self, empty_iter, iter_of, next_of, reduce, ssize, stop, Signature};
+use super::common::{self, empty_iter, iter_of, reduce, ssize, Signature};
 use crate::vm::advance::{input_may_run_sleepy, next_natively, StepState, Stepped};
 use crate::vm::continuation::{Input, Step};
 
@@ -254,29 +254,52 @@ impl SelfIter for Batched {}
 
 impl IterNext for Batched {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let Some(it) = zelf.it.lock().clone() else {
-            return stop();
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+impl Batched {
+    /// The input is used up (or failed): nothing more comes.
+    fn finish(&self, e: rustpython_vm::builtins::PyBaseExceptionRef) -> PyResult<Step> {
+        let input = self.it.lock().take();
+        drop(input);
+        Err(e)
+    }
+}
+
+/// One stage: waiting for the next item, the batch so far held.
+impl Stepped for Batched {
+    fn step(&self, st: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        let Some(it) = self.it.lock().clone() else {
+            return Err(vm.new_stop_iteration(None));
         };
-        let mut batch = Vec::new();
-        while batch.len() < zelf.n {
-            match next_of(&it, vm) {
-                Ok(Some(item)) => batch.push(item),
-                Ok(None) => break,
-                Err(e) => {
-                    *zelf.it.lock() = None;
-                    return Err(e);
+        match input {
+            Input::Start => {}
+            Input::Ok(item) => st.held.push(item),
+            Input::Err(e) if e.fast_isinstance(vm.ctx.exceptions.stop_iteration) => {
+                if st.held.is_empty() {
+                    return self.finish(e);
                 }
+                if self.strict {
+                    return self.finish(vm.new_value_error("batched(): incomplete batch"));
+                }
+                return Ok(Step::Done(common::tuple(std::mem::take(&mut st.held), vm)));
             }
+            Input::Err(e) => return self.finish(e),
         }
-        if batch.is_empty() {
-            *zelf.it.lock() = None;
-            return stop();
+        if st.held.len() < self.n {
+            return Ok(Step::Next(it));
         }
-        if batch.len() < zelf.n && zelf.strict {
-            *zelf.it.lock() = None;
-            return Err(vm.new_value_error("batched(): incomplete batch"));
-        }
-        Ok(PyIterReturn::Return(common::tuple(batch, vm)))
+        Ok(Step::Done(common::tuple(std::mem::take(&mut st.held), vm)))
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        let it = self.it.lock().clone();
+        it.is_some_and(|it| input_may_run_sleepy(&it, vm))
+    }
+
+    fn state_fits(&self, st: &StepState) -> bool {
+        st.stage == 0 && st.held.len() < self.n
     }
 }
 
@@ -353,43 +376,50 @@ impl SelfIter for Pairwise {}
 
 impl IterNext for Pairwise {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+/// Stage 0: waiting for the first item; stage 1: for the item that ends the next pair.
+impl Stepped for Pairwise {
+    fn step(&self, st: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
         let (it, old) = {
-            let s = zelf.state.lock();
+            let s = self.state.lock();
             (s.it.clone(), s.old.clone())
         };
         let Some(it) = it else {
-            return stop();
+            return Err(vm.new_stop_iteration(None));
         };
-        let old = match old {
-            Some(old) => old,
-            None => {
-                let first = next_of(&it, vm);
-                let mut s = zelf.state.lock();
-                match first {
-                    Ok(Some(first)) => {
-                        s.old = Some(first.clone());
-                        first
-                    }
-                    other => {
-                        s.it = None;
-                        s.old = None;
-                        return other.and_then(|_| stop());
+        match input {
+            Input::Start => {
+                st.stage = u32::from(old.is_some());
+                Ok(Step::Next(it))
+            }
+            Input::Ok(item) => {
+                self.state.lock().old = Some(item.clone());
+                match old.filter(|_| st.stage == 1) {
+                    Some(old) => Ok(Step::Done(common::tuple(vec![old, item], vm))),
+                    None => {
+                        st.stage = 1;
+                        Ok(Step::Next(it))
                     }
                 }
             }
-        };
-        let new = next_of(&it, vm);
-        let mut s = zelf.state.lock();
-        match new {
-            Ok(Some(new)) => {
-                s.old = Some(new.clone());
-                Ok(PyIterReturn::Return(common::tuple(vec![old, new], vm)))
-            }
-            other => {
-                s.it = None;
-                s.old = None;
-                other.and_then(|_| stop())
+            Input::Err(e) => {
+                let finished =
+                    std::mem::replace(&mut *self.state.lock(), PairState { it: None, old: None });
+                drop(finished);
+                Err(e)
             }
         }
+    }
+
+    fn runs_sleepy(&self, vm: &VirtualMachine) -> bool {
+        let it = self.state.lock().it.clone();
+        it.is_some_and(|it| input_may_run_sleepy(&it, vm))
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        s.stage <= 1 && s.held.is_empty()
     }
 }

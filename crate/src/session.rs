@@ -298,6 +298,8 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         vm,
     )?;
     let time = vm.import("time", 0)?;
+    #[cfg(target_arch = "wasm32")]
+    crate::modules::time_wasm::install(vm)?;
     let sleep: PyObjectRef = vm
         .new_function("sleep", |secs: PyObjectRef, vm: &VirtualMachine| -> PyResult<()> {
             let secs = crate::vm::host_sleep_seconds(&secs, vm)?;

@@ -96,6 +96,20 @@ test("time.sleep suspends until its deadline, then goes on", async () => {
   assert.equal(text(session.takeOutput()), "woke\n");
 });
 
+test("every clock of time reads, and strptime parses, without Rust's std::time", () => {
+  const source = [
+    "import time",
+    "a = time.monotonic(); b = time.monotonic()",
+    "c = time.perf_counter_ns(); d = time.perf_counter_ns()",
+    "print(b >= a, d >= c, time.time_ns() > 1.7e18, time.process_time() > 0, time.thread_time_ns() > 0)",
+    "print(time.strptime('2024-01-15 10:20', '%Y-%m-%d %H:%M')[:5], time.tzname)",
+    "",
+  ].join("\n");
+  const { status, out } = runToEnd(sleepy.start(source));
+  assert.equal(status.state, "finished", text(out, "stderr"));
+  assert.equal(text(out, "stdout"), "True True True True True\n(2024, 1, 15, 10, 20) ('UTC', 'UTC')\n");
+});
+
 test("snapshot mid-loop, restore into a new session, and the output goes on identically", () => {
   const source = [
     "def gen(n):",

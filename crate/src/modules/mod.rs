@@ -8,6 +8,8 @@ pub mod itertools;
 #[cfg(target_arch = "wasm32")]
 mod posix_wasm;
 pub mod stackless;
+#[cfg(target_arch = "wasm32")]
+pub mod time_wasm;
 
 /// `obj`'s steps, when it is one of Sleepy's own iterators whose `__next__` is written as
 /// steps (`vm/advance.rs`).

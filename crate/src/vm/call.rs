@@ -12,7 +12,7 @@ use rustpython_vm::function::{FuncArgs, KwArgs};
 use rustpython_vm::types::PyTypeFlags;
 use rustpython_vm::{AsObject, PyObjectRef, PyPayload, PyRef, PyResult, VirtualMachine};
 
-use super::continuation::{is_heap_type, sleepy_dunder};
+use super::continuation::{is_heap_type, sleepy_dunder, Continuation};
 use super::eval::{Eval, Flow, ResumeWith, StepResult};
 use super::frame::{Completion, Frame, LoadedCode, ResumeMode};
 use super::value::{expect_slot, Value};
@@ -502,6 +502,9 @@ fn instantiate(
     let Some(new) = ty.get_attr(vm.ctx.intern_str("__new__")) else {
         return Ok(None);
     };
+    if let Some(flow) = construct_with_sleepy_new(ev, cls, &new, args, kwargs)? {
+        return Ok(Some(flow));
+    }
     let object_new = &ev.rt.specials.object_new;
     let by_object = new.is(object_new);
     if !by_object && !new.class().is(vm.ctx.types.builtin_function_or_method_type) {
@@ -536,6 +539,32 @@ fn instantiate(
     full.extend(args.iter().cloned());
     let frame = new_frame(vm, &init, full, kwargs.clone(), Completion::Init { instance })?;
     Ok(Some(Flow::Push(frame)))
+}
+
+/// `cls(*args)` whose `__new__` (a staticmethod) is Sleepy code, as a protocol: `__new__`,
+/// then `__init__` (`Continuation::Construct`). Calls with keywords stay RustPython's.
+fn construct_with_sleepy_new(
+    ev: &mut Eval,
+    cls: &PyObjectRef,
+    new: &PyObjectRef,
+    args: &[Value],
+    kwargs: &Option<Kwargs>,
+) -> PyResult<Option<Flow>> {
+    let vm = ev.vm;
+    if kwargs.as_ref().is_some_and(|k| !k.is_empty())
+        || !new.class().is(vm.ctx.types.staticmethod_type)
+    {
+        return Ok(None);
+    }
+    let func = new.get_attr("__func__", vm)?;
+    if !super::continuation::sleepy_function(&func) {
+        return Ok(None);
+    }
+    let args: Vec<PyObjectRef> = args.iter().map(|a| a.to_obj(vm)).collect();
+    let mut new_args = vec![cls.clone()];
+    new_args.extend(args.iter().cloned());
+    let cont = Continuation::Construct { cls: cls.clone(), args, instance: None };
+    super::continuation::start_with_call(ev, cont, func, new_args).map(Some)
 }
 
 /// `class` statements: resolve bases and metaclass, prepare the namespace, run the body.

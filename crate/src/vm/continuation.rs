@@ -88,6 +88,9 @@ pub enum Continuation {
     /// `getattr(obj, name, default)` through a Sleepy property or `__getattr__`: the default
     /// stands in for an AttributeError.
     AttrDefault { default: PyObjectRef },
+    /// `cls(*args)` whose `__new__` is Sleepy code: `__new__`'s result, then `__init__` on it
+    /// when it is an instance of `cls` (`instance` holds it while `__init__` runs).
+    Construct { cls: PyObjectRef, args: Vec<PyObjectRef>, instance: Option<PyObjectRef> },
 }
 
 impl Continuation {
@@ -131,6 +134,50 @@ impl Continuation {
                     }
                     _ => Err(e),
                 },
+            },
+            Continuation::Construct { cls, args, instance } => match (input, instance.take()) {
+                (Input::Err(e), _) => Err(e),
+                (Input::Start, _) => Err(vm.new_system_error("a construction was started empty")),
+                // `__init__` returned.
+                (Input::Ok(result), Some(made)) => {
+                    if !vm.is_none(&result) {
+                        return Err(vm.new_type_error(format!(
+                            "__init__() should return None, not '{}'",
+                            result.class().name()
+                        )));
+                    }
+                    Ok(Step::Done(made))
+                }
+                // `__new__` returned.
+                (Input::Ok(made), None) => {
+                    let Some(cls) = cls.downcast_ref::<PyType>() else {
+                        return Err(vm.new_system_error("a construction of a non-class"));
+                    };
+                    if !made.class().fast_issubclass(cls) {
+                        return Ok(Step::Done(made));
+                    }
+                    let init = made.class().get_attr(vm.ctx.names.__init__);
+                    let object_init = vm.ctx.types.object_type.get_attr(vm.ctx.names.__init__);
+                    let is_object_init =
+                        |i: &PyObjectRef| object_init.as_ref().is_some_and(|o| o.is(i));
+                    match init {
+                        Some(init) if sleepy_function(&init) => {
+                            *instance = Some(made.clone());
+                            let mut init_args = vec![made];
+                            init_args.extend(args.iter().cloned());
+                            Ok(Step::Call(init, init_args))
+                        }
+                        // object's `__init__` ignores the arguments when `__new__` is
+                        // overridden; a builtin base's takes them.
+                        Some(init) if !is_object_init(&init) => {
+                            let mut init_args = vec![made.clone()];
+                            init_args.extend(args.iter().cloned());
+                            init.call(init_args, vm)?;
+                            Ok(Step::Done(made))
+                        }
+                        _ => Ok(Step::Done(made)),
+                    }
+                }
             },
             Continuation::AttrDefault { default } => match input {
                 Input::Ok(v) => Ok(Step::Done(v)),
@@ -199,6 +246,11 @@ unsafe impl Traverse for Continuation {
             }
             Continuation::ReversedLen { seq } => seq.traverse(f),
             Continuation::AttrDefault { default } => default.traverse(f),
+            Continuation::Construct { cls, args, instance } => {
+                cls.traverse(f);
+                args.traverse(f);
+                instance.traverse(f);
+            }
             Continuation::Returns
             | Continuation::Truth { .. }
             | Continuation::Text { .. }

@@ -92,6 +92,11 @@ impl Continuation {
             }
             Continuation::ReversedLen { seq } => (10, vec![], vec![seq.clone()]),
             Continuation::AttrDefault { default } => (11, vec![], vec![default.clone()]),
+            Continuation::Construct { cls, args, instance } => {
+                let args = vm.ctx.new_tuple(args.clone()).into();
+                let made = instance.clone().unwrap_or_else(none);
+                (12, vec![u64::from(instance.is_some())], vec![cls.clone(), args, made])
+            }
         };
         Parts { kind, ints, objs }
     }
@@ -247,6 +252,20 @@ impl Continuation {
             11 => {
                 sizes(0, 1)?;
                 Continuation::AttrDefault { default: obj(0)? }
+            }
+            12 => {
+                sizes(1, 3)?;
+                let cls = obj(0)?;
+                if cls.downcast_ref::<rustpython_vm::builtins::PyType>().is_none() {
+                    return Err("a construction of something that is not a class");
+                }
+                let args = obj(1)?
+                    .downcast::<rustpython_vm::builtins::PyTuple>()
+                    .map_err(|_| "a construction's arguments are not a tuple")?
+                    .as_slice()
+                    .to_vec();
+                let instance = if flag(0)? { Some(obj(2)?) } else { None };
+                Continuation::Construct { cls, args, instance }
             }
             _ => return Err("an unknown continuation"),
         })

@@ -295,7 +295,15 @@ fn getattr_builtin(ev: &mut Eval, args: &[Value]) -> PyResult<Option<Flow>> {
     }
     let name = args[1].to_obj(vm);
     let Some(name) = name.downcast_ref_if_exact::<PyStr>(vm) else { return Ok(None) };
-    let name = vm.ctx.intern_str(name.as_wtf8());
+    // A name no class defines is interned only for a Sleepy `__getattr__`, so a loop over
+    // made-up names does not grow the interpreter's string pool.
+    let name = match vm.ctx.interned_str(name.as_wtf8()) {
+        Some(interned) => interned,
+        None if super::continuation::sleepy_dunder(&obj, vm.ctx.names.__getattr__).is_some() => {
+            vm.ctx.intern_str(name.as_wtf8())
+        }
+        None => return Ok(None),
+    };
     let default = args.get(2).map(|d| d.to_obj(vm));
     if let Some(flow) = super::protocols::property(ev, &obj, name, None, default.clone())? {
         return Ok(Some(flow));

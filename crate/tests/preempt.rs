@@ -138,47 +138,32 @@ fn callbacks_pause_and_snapshot_without_nesting() {
     assert!(failures.is_empty(), "{} program(s) failed:\n{}", failures.len(), failures.join("\n"));
 }
 
-/// A snapshot taken while protocols are nested: a sort waiting for a comparison whose
-/// `__lt__` is running, fed by a generator that `sorted` drained.
-fn snapshot_inside_protocols() -> Vec<u8> {
-    let source = "\
-class K:
-    def __init__(self, v): self.v = v
-    def __lt__(self, other):
-        n = 0
-        while n < 50:
-            n += 1
-        return self.v < other.v
-def gen():
-    for i in (5, 3, 9, 1, 7):
-        yield K(i)
-print([k.v for k in sorted(gen())])
-print(sum(i for i in range(10)))
-";
+/// A snapshot taken the first time `function` is the innermost frame at a pause (slices of 97
+/// instructions).
+fn snapshot_paused_in(source: &str, function: &str) -> Vec<u8> {
     let output = Rc::new(RefCell::new(String::new()));
     let mut session =
         Session::new(Program::single("main.py", source), Config::default(), capture(&output))
             .expect("compiles");
     loop {
-        assert!(matches!(session.run(97), Status::Suspended(Pause::Budget)), "paused in __lt__");
+        let status = session.run(97);
+        assert!(matches!(status, Status::Suspended(Pause::Budget)), "never paused in {function}");
         let names: Vec<String> =
             session.call_stack().into_iter().flat_map(|t| t.frames).map(|f| f.function).collect();
-        if names.last().is_some_and(|n| n == "__lt__") {
-            return session.snapshot().expect("snapshot inside __lt__");
+        if names.last().is_some_and(|n| n == function) {
+            return session.snapshot().expect("snapshot inside the protocol");
         }
     }
 }
 
 /// Damage behind a valid container (checksum recomputed) to a snapshot holding
 /// continuations: restoring must fail with an error or give a session that runs without
-/// panicking.
-#[test]
-fn damaged_continuations_never_panic() {
-    let good = snapshot_inside_protocols();
+/// panicking; undamaged, it finishes with `expected`.
+fn damage_never_panics(good: Vec<u8>, expected: &str) {
     let restored = Session::restore(&good, Box::new(sleepy::host::BufferedHost::default()));
     let mut restored = restored.expect("the undamaged snapshot restores");
     while let Status::Suspended(_) = restored.run(10_000) {}
-    assert_eq!(restored.take_output(), "[1, 3, 5, 7, 9]\n45\n");
+    assert_eq!(restored.take_output(), expected);
     let body = sleepy::snapshot::format::open(&good).expect("opens");
     let must_not_panic = |bytes: &[u8]| {
         if let Ok(mut s) = Session::restore(bytes, Box::new(sleepy::host::BufferedHost::default()))
@@ -197,14 +182,58 @@ fn damaged_continuations_never_panic() {
         seed ^= seed << 17;
         seed
     };
-    // The frames, with their continuations, are written last.
-    let tail = body.len().saturating_sub(400);
     for _ in 0..800 {
         let mut b = body.clone();
         for _ in 0..1 + random() % 3 {
-            let i = tail + (random() % (body.len() - tail) as u64) as usize;
+            let i = (random() % body.len() as u64) as usize;
             b[i] ^= 1 << (random() % 8);
         }
         must_not_panic(&sleepy::snapshot::format::seal(&b));
     }
+}
+
+/// A sort waiting for a comparison whose `__lt__` is running, fed by a generator that
+/// `sorted` drained.
+#[test]
+fn damaged_continuations_of_a_sort_never_panic() {
+    let source = "\
+class K:
+    def __init__(self, v): self.v = v
+    def __lt__(self, other):
+        n = 0
+        while n < 50:
+            n += 1
+        return self.v < other.v
+def gen():
+    for i in (5, 3, 9, 1, 7):
+        yield K(i)
+print([k.v for k in sorted(gen())])
+print(sum(i for i in range(10)))
+";
+    damage_never_panics(snapshot_paused_in(source, "__lt__"), "[1, 3, 5, 7, 9]\n45\n");
+}
+
+/// A `__new__` running inside a `map` step inside a `zip` step inside a `for` loop.
+#[test]
+fn damaged_continuations_of_iterator_steps_never_panic() {
+    let source = "\
+import itertools
+class P:
+    def __new__(cls, v):
+        n = 0
+        while n < 50:
+            n += 1
+        o = super().__new__(cls)
+        o.v = v
+        return o
+def slow(x):
+    return P(x)
+def gen():
+    for i in (5, 3, 9):
+        yield i
+pipe = zip(itertools.count(), map(slow, filter(lambda v: v != 3, gen())))
+print([(i, p.v) for i, p in pipe])
+print(next(map(slow, [4]), None).v)
+";
+    damage_never_panics(snapshot_paused_in(source, "__new__"), "[(0, 5), (1, 9)]\n4\n");
 }

@@ -5,6 +5,7 @@
 
 pub mod bytecode;
 pub mod compiler;
+mod exclusive;
 pub mod host;
 pub mod modules;
 pub mod objects;

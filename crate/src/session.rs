@@ -1,6 +1,7 @@
 //! A running program: what hosts (the CLI, the wasm bindings) drive.
 
 use std::collections::BTreeMap;
+use std::mem::ManuallyDrop;
 use std::rc::Rc;
 
 use rustpython_vm::builtins::{
@@ -13,6 +14,7 @@ use rustpython_vm::{
 };
 
 use crate::compiler::{self, Mode, SyntaxError};
+use crate::exclusive;
 use crate::host::{Host, HostStream, Stream};
 use crate::snapshot::{self, SnapshotError};
 use crate::stack_view::{self, TaskletView};
@@ -83,14 +85,19 @@ pub(crate) enum Waiting {
 }
 
 pub struct Session {
-    interpreter: Interpreter,
+    /// Dropped by hand, in `drop`, while this thread holds [`exclusive::hold`].
+    engine: ManuallyDrop<Engine>,
     hash_seed: u32,
-    rt: Rc<Runtime>,
     // Frames move between this stack and generator objects; boxing keeps those moves cheap.
     #[allow(clippy::vec_box)]
     frames: Vec<Box<Frame>>,
     waiting: Waiting,
     done: Option<Status>,
+}
+
+struct Engine {
+    interpreter: Interpreter,
+    rt: Rc<Runtime>,
 }
 
 fn new_interpreter(config: &Config) -> Interpreter {
@@ -133,8 +140,11 @@ fn boot(config: &Config, host: Box<dyn Host>) -> (Interpreter, Rc<Runtime>) {
 
 impl Drop for Session {
     fn drop(&mut self) {
+        let _one_thread = exclusive::hold();
         let frames = std::mem::take(&mut self.frames);
-        tear_down(&self.interpreter, &self.rt, frames);
+        tear_down(&self.engine.interpreter, &self.engine.rt, frames);
+        // SAFETY: `engine` is not touched again; it goes now, while the lock is held.
+        unsafe { ManuallyDrop::drop(&mut self.engine) };
     }
 }
 
@@ -179,6 +189,9 @@ fn tear_down(interpreter: &Interpreter, rt: &Rc<Runtime>, frames: Vec<Box<Frame>
             }
         }
         for class in own_classes(vm) {
+            // As RustPython's own edits of a type's dict do: the method cache and Sleepy's
+            // attribute caches must not keep pointers to what goes.
+            class.modified();
             for (name, value) in class.attributes.entries() {
                 if let (Some(name), true) =
                     (name.downcast_ref::<PyStr>(), value.downcastable::<PyMemberDescriptor>())
@@ -319,8 +332,10 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         vm.new_function("checkpoint", |vm: &VirtualMachine| vm.ctx.none()).into();
     let sleepy_dict = vm.ctx.new_dict();
     sleepy_dict.set_item("checkpoint", checkpoint.clone(), vm)?;
-    use crate::modules::builtin_iters::{reversed_at, REVERSED_AT};
+    use crate::modules::builtin_iters::{reversed_at, sequence_iterator_at};
+    use crate::modules::builtin_iters::{REVERSED_AT, SEQUENCE_ITERATOR_AT};
     sleepy_dict.set_item(REVERSED_AT, reversed_at(vm), vm)?;
+    sleepy_dict.set_item(SEQUENCE_ITERATOR_AT, sequence_iterator_at(vm), vm)?;
     let sleepy_module = vm.new_module("sleepy", sleepy_dict, None);
     vm.sys_module.get_attr("modules", vm)?.set_item("sleepy", sleepy_module.into(), vm)?;
     let object = vm.ctx.types.object_type;
@@ -354,6 +369,7 @@ fn install(vm: &VirtualMachine) -> PyResult<Specials> {
         str_join: vm.ctx.types.str_type.as_object().get_attr("join", vm)?,
         dict_update: vm.ctx.types.dict_type.as_object().get_attr("update", vm)?,
         getattr: original("getattr")?,
+        iter: original("iter")?,
         reduce: vm.import("_functools", 0)?.get_attr("reduce", vm)?,
     })
 }
@@ -367,6 +383,7 @@ impl Session {
     ) -> Result<Session, SyntaxError> {
         let main_source = program.files.get(&program.main).cloned().unwrap_or_default();
         let code = compiler::compile(&main_source, &program.main, Mode::Exec)?;
+        let _one_thread = exclusive::hold();
         let (interpreter, rt) = boot(&config, host);
         let frame = interpreter.enter(|vm| {
             for (path, source) in &program.files {
@@ -383,9 +400,8 @@ impl Session {
         });
         rt.depth.set(1);
         Ok(Session {
-            interpreter,
+            engine: ManuallyDrop::new(Engine { interpreter, rt }),
             hash_seed: config.hash_seed,
-            rt,
             frames: vec![Box::new(frame)],
             waiting: Waiting::Nothing,
             done: None,
@@ -398,8 +414,8 @@ impl Session {
         if self.done.is_some() {
             return Err(SnapshotError::Finished);
         }
-        let rt = self.rt.clone();
-        self.interpreter.enter(|vm| {
+        let rt = self.engine.rt.clone();
+        self.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());
             snapshot::write(vm, &rt, &self.frames, &self.waiting, self.hash_seed)
         })
@@ -411,6 +427,7 @@ impl Session {
         let header = snapshot::Header::read(&body)?;
         let config =
             Config { recursion_limit: header.recursion_limit, hash_seed: header.hash_seed };
+        let _one_thread = exclusive::hold();
         let (interpreter, rt) = boot(&config, host);
         let restored = interpreter.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());
@@ -418,9 +435,8 @@ impl Session {
         });
         let restored = restored.inspect_err(|_| tear_down(&interpreter, &rt, Vec::new()))?;
         Ok(Session {
-            interpreter,
+            engine: ManuallyDrop::new(Engine { interpreter, rt }),
             hash_seed: header.hash_seed,
-            rt,
             frames: restored.frames,
             waiting: header.waiting,
             done: None,
@@ -429,8 +445,8 @@ impl Session {
 
     /// Every tasklet's frames with their locals, outermost frame first.
     pub fn call_stack(&self) -> Vec<TaskletView> {
-        let rt = self.rt.clone();
-        self.interpreter.enter(|vm| {
+        let rt = self.engine.rt.clone();
+        self.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());
             let top_running = matches!(self.waiting, Waiting::Nothing);
             stack_view::call_stack(&self.frames, top_running, &rt, vm)
@@ -445,7 +461,7 @@ impl Session {
 
     /// The console output the program wrote (its newest part), also across restores.
     pub fn transcript(&self) -> Vec<(Stream, String)> {
-        self.rt.transcript.borrow().chunks().to_vec()
+        self.engine.rt.transcript.borrow().chunks().to_vec()
     }
 
     /// Supplies the line `input()` waits for (`None`: end of input, raising EOFError).
@@ -463,7 +479,8 @@ impl Session {
     /// Output written since the last call, stream by stream in the order it was written.
     pub fn take_output_chunks(&mut self) -> Vec<(Stream, String)> {
         let mut chunks = Vec::new();
-        self.rt
+        self.engine
+            .rt
             .host
             .borrow_mut()
             .drain_output(&mut |stream, text| chunks.push((stream, text.to_owned())));
@@ -485,8 +502,8 @@ impl Session {
     /// The names bound in `__main__`, sorted, each with its value's repr (or why that failed):
     /// what tells that two runs of a program ended in the same state.
     pub fn main_globals(&self) -> Vec<(String, String)> {
-        let rt = self.rt.clone();
-        self.interpreter.enter(|vm| {
+        let rt = self.engine.rt.clone();
+        self.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());
             let main =
                 vm.sys_module.get_attr("modules", vm).and_then(|m| m.get_item("__main__", vm));
@@ -508,18 +525,19 @@ impl Session {
     }
 
     pub fn ticks(&self) -> u64 {
-        self.rt.ticks.get()
+        self.engine.rt.ticks.get()
     }
 
     /// Calls of Sleepy code from native code, and the deepest nesting of them.
     pub fn nested_stats(&self) -> (u64, u32) {
-        (self.rt.nested_entries.get(), self.rt.max_nesting.get())
+        (self.engine.rt.nested_entries.get(), self.engine.rt.max_nesting.get())
     }
 
     /// The Sleepy code that native code called, most entered first: `(where, entries)`,
     /// `where` being `qualname (file:line)`.
     pub fn nested_callees(&self) -> Vec<(String, u64)> {
         let mut callees: Vec<(String, u64)> = self
+            .engine
             .rt
             .nested_callees
             .borrow()
@@ -543,16 +561,17 @@ impl Session {
             }
             Waiting::Sleep { until } => {
                 let until = *until;
-                if self.rt.host.borrow().now() < until {
+                if self.engine.rt.host.borrow().now() < until {
                     return Status::Suspended(Pause::Sleep { until });
                 }
             }
             _ => {}
         }
         let waiting = std::mem::replace(&mut self.waiting, Waiting::Nothing);
-        let rt = self.rt.clone();
+        let rt = self.engine.rt.clone();
         let frames = &mut self.frames;
-        let (status, waiting) = self.interpreter.enter(|vm| {
+        let _one_thread = exclusive::hold();
+        let (status, waiting) = self.engine.interpreter.enter(|vm| {
             let _guard = RuntimeGuard::install(rt.clone());
             rt.slice_end.set(rt.ticks.get().saturating_add(fuel));
             let mut ev = Eval { vm, rt: &rt, frames, base: 0, can_suspend: true };
@@ -586,6 +605,12 @@ impl Session {
             self.done = Some(status.clone());
         }
         status
+    }
+
+    /// Runs `f` in this session's interpreter, alone in the process (see [`exclusive`]).
+    fn enter<R>(&self, f: impl FnOnce(&VirtualMachine) -> R) -> R {
+        let _one_thread = exclusive::hold();
+        self.engine.interpreter.enter(f)
     }
 
     /// The frames on the stack, bottom first: code, `pc` and value-stack length. For tests

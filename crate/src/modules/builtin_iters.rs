@@ -35,6 +35,9 @@ pub fn types() -> [(&'static str, PyTypeRef); 5] {
 
 /// `obj`'s steps, when it is one of Sleepy's own iterators.
 pub fn stepped(obj: &PyObject) -> Option<&dyn Stepped> {
+    if let Some(i) = obj.downcast_ref::<SequenceIterator>() {
+        return Some(&**i);
+    }
     if let Some(m) = obj.downcast_ref::<Map>() {
         return Some(&**m);
     }
@@ -654,6 +657,126 @@ impl Stepped for Reversed {
     }
 }
 
+// ------------------------------------------------------------------- sequence iterator
+
+/// `iter(obj)` of a program class that has a Sleepy `__getitem__` and no `__iter__`: the old
+/// sequence protocol, `obj[0]`, `obj[1]`, … until IndexError or StopIteration.
+#[pyclass(module = false, name = "iterator", traverse = "manual")]
+#[derive(Debug, PyPayload)]
+pub struct SequenceIterator {
+    /// The sequence and the index of the next item; None once exhausted.
+    state: PyMutex<Option<(PyObjectRef, usize)>>,
+}
+
+// SAFETY: every reference is visited once.
+unsafe impl Traverse for SequenceIterator {
+    fn traverse(&self, f: &mut TraverseFn<'_>) {
+        if let Some((seq, _)) = &*self.state.lock() {
+            seq.traverse(f);
+        }
+    }
+}
+
+/// The iterator `for` and the consuming builtins use for `obj` when its items come from a
+/// Sleepy `__getitem__` (RustPython's own would call it natively).
+pub fn sequence_iterator(obj: &PyObjectRef, vm: &VirtualMachine) -> Option<PyObjectRef> {
+    let class = obj.class();
+    if class.get_attr(vm.ctx.names.__iter__).is_some()
+        || sleepy_dunder(obj, vm.ctx.names.__getitem__).is_none()
+    {
+        return None;
+    }
+    let iterator = SequenceIterator { state: PyMutex::new(Some((obj.clone(), 0))) };
+    Some(iterator.into_ref(&vm.ctx).into())
+}
+
+/// The name of the function in the `sleepy` module that rebuilds a sequence iterator.
+pub const SEQUENCE_ITERATOR_AT: &str = "_sequence_iterator_at";
+
+/// `sleepy._sequence_iterator_at(seq, index)`: the iterator whose next item is `seq[index]`.
+pub fn sequence_iterator_at(vm: &VirtualMachine) -> PyObjectRef {
+    vm.new_function(
+        SEQUENCE_ITERATOR_AT,
+        |seq: PyObjectRef, index: PyObjectRef, vm: &VirtualMachine| -> PyResult {
+            let index = usize::try_from(ssize(&index, vm)?)
+                .map_err(|_| vm.new_value_error("a sequence iterator's index is negative"))?;
+            let iterator = SequenceIterator { state: PyMutex::new(Some((seq, index))) };
+            Ok(iterator.into_ref(&vm.ctx).into())
+        },
+    )
+    .into()
+}
+
+#[pyclass(with(IterNext, Iterable))]
+impl SequenceIterator {
+    /// `(sleepy._sequence_iterator_at, (seq, index))`; once exhausted, `iter(())` as
+    /// CPython's.
+    #[pymethod]
+    fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyResult {
+        let state = zelf.state.lock().clone();
+        let Some((seq, index)) = state else {
+            let iter = vm.builtins.get_attr("iter", vm)?;
+            return Ok(tuple(vec![iter, tuple(vec![vm.ctx.empty_tuple.clone().into()], vm)], vm));
+        };
+        let rebuild = vm.import("sleepy", 0)?.get_attr(SEQUENCE_ITERATOR_AT, vm)?;
+        Ok(tuple(vec![rebuild, tuple(vec![seq, vm.ctx.new_int(index).into()], vm)], vm))
+    }
+}
+
+impl SelfIter for SequenceIterator {}
+
+impl IterNext for SequenceIterator {
+    fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
+        next_natively(zelf.as_object(), vm)
+    }
+}
+
+/// Stage 0: fetching `seq[index]`; the index moves up once the item has come.
+impl Stepped for SequenceIterator {
+    fn step(&self, _s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
+        let result = match input {
+            Input::Start => {
+                let Some((seq, index)) = self.state.lock().clone() else {
+                    return Err(exhausted(vm));
+                };
+                let index: PyObjectRef = vm.ctx.new_int(index).into();
+                if let Some(getitem) = sleepy_dunder(&seq, vm.ctx.names.__getitem__) {
+                    return Ok(Step::Call(getitem, vec![seq, index]));
+                }
+                seq.get_item(&*index, vm)
+            }
+            Input::Ok(item) => Ok(item),
+            Input::Err(e) => Err(e),
+        };
+        match result {
+            Ok(item) => {
+                if let Some((_, index)) = &mut *self.state.lock() {
+                    *index += 1;
+                }
+                Ok(Step::Done(item))
+            }
+            Err(e)
+                if e.fast_isinstance(vm.ctx.exceptions.index_error)
+                    || e.fast_isinstance(vm.ctx.exceptions.stop_iteration) =>
+            {
+                // Dropped outside the lock: freeing the sequence may run a `__del__`.
+                let sequence = self.state.lock().take();
+                drop(sequence);
+                Err(exhausted(vm))
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    fn runs_sleepy(&self, _vm: &VirtualMachine) -> bool {
+        self.state.lock().is_some()
+    }
+
+    fn state_fits(&self, s: &StepState) -> bool {
+        s.stage == 0 && s.held.is_empty()
+    }
+}
+
 /// Puts the types in `builtins`.
 pub fn install(builtins: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     let dict = builtins.dict().ok_or_else(|| vm.new_system_error("builtins has no dict"))?;
@@ -661,5 +784,7 @@ pub fn install(builtins: &PyObject, vm: &VirtualMachine) -> PyResult<()> {
     for (name, class) in types() {
         dict.set_item(name, class.into(), vm)?;
     }
+    // Not a builtin by name (`type(iter(obj))`), but it must exist before an instance does.
+    let _ = <SequenceIterator as rustpython_vm::class::PyClassImpl>::make_static_type();
     Ok(())
 }

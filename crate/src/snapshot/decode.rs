@@ -1155,6 +1155,8 @@ impl<'a> Decoder<'a> {
             let Some(base) = base.downcast_ref::<PyType>() else { continue };
             for t in std::iter::once(base.to_owned()).chain(base.mro.read().iter().cloned()) {
                 if self.classes.contains(&t.get_id()) {
+                    // Edits of a type's dict bypassing setattr must invalidate its caches.
+                    t.modified();
                     if let Some(h) = t.attributes.remove(hook) {
                         hidden.push((t, h));
                     }
@@ -1170,6 +1172,7 @@ impl<'a> Decoder<'a> {
             .map_err(|e| py_err(vm, "type.__new__", e))?;
         let made = new.call((meta, name, bases, ns), vm);
         for (t, h) in hidden {
+            t.modified();
             t.attributes.set(hook, h);
         }
         let cls = made.map_err(|e| py_err(vm, "making a class", e))?;

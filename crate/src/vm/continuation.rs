@@ -308,14 +308,19 @@ pub fn sleepy_iterator(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
 }
 
 /// Whether iterating over `obj` runs Sleepy code (its `__iter__`, a generator function
-/// included, or the iterator's `__next__`).
+/// included, the iterator's `__next__`, or a `__getitem__` in place of `__iter__`).
 pub fn sleepy_iterable(obj: &PyObjectRef, vm: &VirtualMachine) -> bool {
-    sleepy_iterator(obj, vm)
-        || (is_heap_type(obj.class())
-            && obj
-                .class()
-                .get_attr(vm.ctx.names.__iter__)
-                .is_some_and(|i| i.downcast_ref::<Function>().is_some()))
+    if sleepy_iterator(obj, vm) {
+        return true;
+    }
+    if !is_heap_type(obj.class()) {
+        return false;
+    }
+    match obj.class().get_attr(vm.ctx.names.__iter__) {
+        Some(iter) => iter.downcast_ref::<Function>().is_some(),
+        // The old sequence protocol, through a Sleepy `__getitem__`.
+        None => sleepy_dunder(obj, vm.ctx.names.__getitem__).is_some(),
+    }
 }
 
 /// What a protocol stack needs from whoever drives it.

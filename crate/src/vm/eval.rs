@@ -972,6 +972,10 @@ impl<'a> Eval<'a> {
                     let cont = continuation::Continuation::Iter;
                     return continuation::start_with_call(self, cont, method, vec![obj]);
                 }
+                if let Some(iter) = crate::modules::builtin_iters::sequence_iterator(&obj, vm) {
+                    self.push_obj(iter);
+                    return Ok(Flow::Next);
+                }
                 let iter = obj.get_iter(vm)?;
                 self.push_obj(iter.into());
             }

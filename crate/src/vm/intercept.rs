@@ -41,6 +41,7 @@ pub fn is_intercepted(callee: &PyObjectRef, s: &Specials) -> bool {
         &s.repr,
         &s.reduce,
         &s.getattr,
+        &s.iter,
     ]
     .iter()
     .any(|special| callee.is(*special))
@@ -71,6 +72,18 @@ pub fn builtin(
             if let Some(ch) = it.downcast_ref::<crate::objects::tasklet::Channel>() {
                 return super::sched::channel_next(ev, &ch.to_owned(), None).map(Some);
             }
+        }
+        return Ok(None);
+    }
+    if callee.is(&s.iter) && no_kw && args.len() == 1 {
+        let obj = args[0].to_obj(vm);
+        if let Some(method) = super::continuation::sleepy_dunder(&obj, vm.ctx.names.__iter__) {
+            let cont = super::continuation::Continuation::Iter;
+            return super::continuation::start_with_call(ev, cont, method, vec![obj]).map(Some);
+        }
+        if let Some(iter) = crate::modules::builtin_iters::sequence_iterator(&obj, vm) {
+            push(ev, iter);
+            return Ok(Some(Flow::Next));
         }
         return Ok(None);
     }

@@ -96,6 +96,7 @@ pub struct Specials {
     pub str_join: PyObjectRef,
     pub dict_update: PyObjectRef,
     pub getattr: PyObjectRef,
+    pub iter: PyObjectRef,
 }
 
 /// Deepest nesting of native → Sleepy calls: each level costs Rust stack.

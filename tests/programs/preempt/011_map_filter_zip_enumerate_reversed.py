@@ -106,6 +106,8 @@ class Deck:
 
 
 print("".join(reversed(Deck())), sorted(enumerate(reversed(Deck()))))
+# the old sequence protocol: iteration through __getitem__ alone
+print(list(Countdown(3)), [c for c in Deck()], next(iter(Deck())), list(zip(Deck(), Countdown(2))))
 
 # pipelines of them, partly consumed, then resumed
 pipe = zip(itertools.count(), map(slow_square, filter(is_interesting, range(100))))

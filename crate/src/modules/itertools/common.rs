@@ -13,9 +13,14 @@ pub fn next_of(it: &PyObject, vm: &VirtualMachine) -> PyResult<Option<PyObjectRe
     })
 }
 
-/// `iter(obj)`.
+/// `iter(obj)` (a program sequence's items through Sleepy's own iterator, whose steps can
+/// pause in its `__getitem__`).
 pub fn iter_of(obj: &PyObject, vm: &VirtualMachine) -> PyResult<PyObjectRef> {
-    Ok(obj.to_owned().get_iter(vm)?.into())
+    let obj = obj.to_owned();
+    if let Some(iter) = crate::modules::builtin_iters::sequence_iterator(&obj, vm) {
+        return Ok(iter);
+    }
+    Ok(obj.get_iter(vm)?.into())
 }
 
 /// `iter(())`: what CPython reduces an exhausted input to.

@@ -248,6 +248,28 @@ print(len(values), "c" in values, len(members))
     );
 }
 
+/// The functions given to `atexit.register`, with their arguments, still run at the end, in
+/// the same order, and `unregister` still finds them.
+#[test]
+fn atexit_handlers_survive() {
+    same_through_snapshots(
+        r#"
+import atexit
+def farewell(who, punctuation="."):
+    print("bye", who + punctuation)
+def never():
+    print("unregistered, so never printed")
+atexit.register(print, "last", "of", "all", sep="-")
+atexit.register(farewell, "world", punctuation="!")
+atexit.register(never)
+for i in range(40):
+    print("working", i)
+atexit.unregister(never)
+atexit.register(farewell, "first")
+"#,
+    );
+}
+
 /// Matches of regular expressions are found again, groups and all.
 #[test]
 fn regular_expression_matches() {

@@ -17,7 +17,8 @@ pub mod probe;
 use std::fmt;
 use std::sync::Arc;
 
-use rustpython_vm::builtins::{PyDict, PyStr};
+use rustpython_vm::builtins::{PyDict, PyStr, PyTuple};
+use rustpython_vm::function::FuncArgs;
 use rustpython_vm::{AsObject, PyObjectRef, PyResult, VirtualMachine};
 
 use crate::compiler::Mode;
@@ -409,7 +410,7 @@ pub(crate) struct ModuleState {
 }
 
 /// Written in this order; the session op has one bit for each.
-pub(crate) const MODULE_STATES: [ModuleState; 2] = [
+pub(crate) const MODULE_STATES: [ModuleState; 3] = [
     // The hidden generator behind `random.random()` and friends.
     ModuleState {
         module: "random",
@@ -435,7 +436,52 @@ pub(crate) const MODULE_STATES: [ModuleState; 2] = [
             vm.call_method(&decimal, "setcontext", (context,)).map(drop)
         },
     },
+    // The functions `atexit.register` collected, which RustPython keeps in the interpreter.
+    ModuleState { module: "atexit", read: atexit_handlers, restore: register_atexit_handlers },
 ];
+
+/// `((func, args, kwargs), …)`, newest first as `atexit` keeps them, when there are any.
+fn atexit_handlers(vm: &VirtualMachine) -> Option<PyObjectRef> {
+    imported(vm, "atexit")?;
+    // Copied out first: a collection while building the tuples may run a `__del__` that
+    // registers another handler, and the lock is not reentrant.
+    let handlers = vm.state.atexit_funcs.lock().clone();
+    if handlers.is_empty() {
+        return None;
+    }
+    let entries = handlers.iter().map(|handler| {
+        let (func, args) = &**handler;
+        let kwargs = vm.ctx.new_dict();
+        for (name, value) in &args.kwargs {
+            kwargs.set_item(&*vm.ctx.new_str(name.clone()), value.clone(), vm).ok()?;
+        }
+        let args = vm.ctx.new_tuple(args.args.clone());
+        Some(vm.ctx.new_tuple(vec![func.clone(), args.into(), kwargs.into()]).into())
+    });
+    Some(vm.ctx.new_tuple(entries.collect::<Option<_>>()?).into())
+}
+
+/// Registers the handlers again, oldest first, so that they keep their order.
+fn register_atexit_handlers(vm: &VirtualMachine, handlers: PyObjectRef) -> PyResult<()> {
+    let invalid = || vm.new_type_error("not an atexit handler");
+    let register = vm.import("atexit", 0)?.get_attr("register", vm)?;
+    let handlers = handlers.downcast::<PyTuple>().map_err(|_| invalid())?;
+    for handler in handlers.iter().rev() {
+        let parts = handler.downcast_ref::<PyTuple>().ok_or_else(invalid)?;
+        let [func, args, kwargs] = parts.as_slice() else { return Err(invalid()) };
+        let args = args.downcast_ref::<PyTuple>().ok_or_else(invalid)?;
+        let kwargs = kwargs.downcast_ref::<PyDict>().ok_or_else(invalid)?;
+        let mut call = FuncArgs::from(
+            std::iter::once(func.clone()).chain(args.iter().cloned()).collect::<Vec<_>>(),
+        );
+        for (name, value) in kwargs {
+            let name = name.downcast_ref::<PyStr>().ok_or_else(invalid)?;
+            call.kwargs.insert(name.as_wtf8().to_owned(), value);
+        }
+        register.call(call, vm)?;
+    }
+    Ok(())
+}
 
 /// A module the program has imported (without importing it).
 fn imported(vm: &VirtualMachine, name: &str) -> Option<PyObjectRef> {

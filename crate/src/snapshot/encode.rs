@@ -1301,8 +1301,21 @@ impl<'a> Encoder<'a> {
             }
             fills.push(Fill::counted(ops::DICT_ITEMS, 2, pairs));
         }
-        if let Some(state) = part(2) {
+        let state = part(2);
+        // The attributes of an instance of a program's subclass, when its base's own
+        // `__reduce__` (itertools', …) leaves them out, as pickle would lose them too.
+        let carries_dict = state.as_ref().is_some_and(|s| {
+            s.downcast_ref::<PyDict>().is_some()
+                || s.downcast_ref::<PyTuple>().is_some_and(|t| {
+                    t.len() == 2 && t.as_slice()[0].downcast_ref::<PyDict>().is_some()
+                })
+        });
+        if let Some(state) = state {
             fills.push(Fill::single(ops::BUILD, vec![(Label::Static("state"), Item::Obj(state))]));
+        }
+        if let Some(d) = dict_of(obj).filter(|_| !carries_dict) {
+            fills
+                .push(Fill::single(ops::SET_DICT, vec![(Label::Static("__dict__"), Item::Obj(d))]));
         }
         Ok(Plan { components, create: vec![create], fills })
     }

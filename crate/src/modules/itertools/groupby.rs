@@ -101,13 +101,15 @@ impl GroupBy {
     /// the rebuilt groupby would yield the rest of that group as a new group.
     #[pymethod]
     fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
-        let s = zelf.state.lock();
-        let key = zelf.key.clone().unwrap_or_else(|| vm.ctx.none());
-        let state = match (&s.currkey, &s.currvalue, &s.tgtkey) {
-            (Some(k), Some(v), Some(t)) => Some(vec![k.clone(), v.clone(), t.clone()]),
-            (None, None, Some(t)) => Some(vec![t.clone()]),
-            _ => None,
+        let state = {
+            let s = zelf.state.lock();
+            match (&s.currkey, &s.currvalue, &s.tgtkey) {
+                (Some(k), Some(v), Some(t)) => Some(vec![k.clone(), v.clone(), t.clone()]),
+                (None, None, Some(t)) => Some(vec![t.clone()]),
+                _ => None,
+            }
         };
+        let key = zelf.key.clone().unwrap_or_else(|| vm.ctx.none());
         let state = state.map(|parts| common::tuple(parts, vm));
         reduce(zelf.class(), vec![zelf.it.clone(), key], state, vm)
     }
@@ -220,7 +222,10 @@ impl IterNext for Grouper {
             return stop();
         }
         let parent = &zelf.parent;
-        if parent.state.lock().currvalue.is_none() && !parent.step(vm)? {
+        // Read apart from the step: the lock must not be held while the program's iterator
+        // and key function run.
+        let read_ahead = parent.state.lock().currvalue.is_some();
+        if !read_ahead && !parent.step(vm)? {
             return stop();
         }
         let Some(currkey) = parent.state.lock().currkey.clone() else {

@@ -62,8 +62,13 @@ impl TeeData {
 
     /// The buffer after this one, made on first use.
     fn jumplink(&self, vm: &VirtualMachine) -> PyRef<TeeData> {
-        let mut next = self.next.lock();
-        next.get_or_insert_with(|| TeeData::new(self.it.clone(), vm)).clone()
+        if let Some(next) = self.next.lock().clone() {
+            return next;
+        }
+        // Made with the lock released: an allocation may run the collector, which must
+        // find this buffer's fields.
+        let made = TeeData::new(self.it.clone(), vm);
+        self.next.lock().get_or_insert(made).clone()
     }
 
     fn get_item(&self, i: usize, vm: &VirtualMachine) -> PyResult<Option<PyObjectRef>> {
@@ -127,8 +132,10 @@ impl TeeData {
 
     #[pymethod]
     fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
-        let values = vm.ctx.new_list(zelf.values.lock().clone()).into();
-        let next = zelf.next.lock().clone().map_or_else(|| vm.ctx.none(), Into::into);
+        let values = zelf.values.lock().clone();
+        let next = zelf.next.lock().clone();
+        let values = vm.ctx.new_list(values).into();
+        let next = next.map_or_else(|| vm.ctx.none(), Into::into);
         reduce(zelf.class(), vec![zelf.it.clone(), values, next], None, vm)
     }
 }
@@ -174,9 +181,15 @@ impl Tee {
         Ok(Tee::at(TeeData::new(it, vm), 0).into_ref(&vm.ctx))
     }
 
-    fn copy(&self, vm: &VirtualMachine) -> PyRef<Tee> {
+    /// The buffer and the index in it, copied out so that no lock is held meanwhile.
+    fn position(&self) -> (PyRef<TeeData>, usize) {
         let s = self.state.lock();
-        Tee::at(s.data.clone(), s.index).into_ref(&vm.ctx)
+        (s.data.clone(), s.index)
+    }
+
+    fn copy(&self, vm: &VirtualMachine) -> PyRef<Tee> {
+        let (data, index) = self.position();
+        Tee::at(data, index).into_ref(&vm.ctx)
     }
 }
 
@@ -196,8 +209,8 @@ impl Tee {
 
     #[pymethod]
     fn __reduce__(zelf: PyRef<Self>, vm: &VirtualMachine) -> PyObjectRef {
-        let s = zelf.state.lock();
-        let state = common::tuple(vec![s.data.clone().into(), vm.ctx.new_int(s.index).into()], vm);
+        let (data, index) = zelf.position();
+        let state = common::tuple(vec![data.into(), vm.ctx.new_int(index).into()], vm);
         let empty: PyObjectRef = vm.ctx.empty_tuple.clone().into();
         reduce(zelf.class(), vec![empty], Some(state), vm)
     }
@@ -230,14 +243,15 @@ impl SelfIter for Tee {}
 
 impl IterNext for Tee {
     fn next(zelf: &Py<Self>, vm: &VirtualMachine) -> PyResult<PyIterReturn> {
-        let (data, index) = {
+        let (mut data, mut index) = zelf.position();
+        while index >= LINKCELLS {
+            let link = data.jumplink(vm);
             let mut s = zelf.state.lock();
-            if s.index >= LINKCELLS {
-                let link = s.data.jumplink(vm);
+            if s.data.is(&data) && s.index == index {
                 *s = TeeState { data: link, index: 0 };
             }
-            (s.data.clone(), s.index)
-        };
+            (data, index) = (s.data.clone(), s.index);
+        }
         let Some(value) = data.get_item(index, vm)? else {
             return stop();
         };

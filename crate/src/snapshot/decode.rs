@@ -763,13 +763,30 @@ impl<'a> Decoder<'a> {
                 }
             }
             ops::CLASS_READY => {
-                let abc = self.r.u8()? != 0;
+                // 0: a plain class; 1: an abstract one; 2: one with registered classes.
+                let flags = self.r.u8()?;
+                if flags > 2 {
+                    return Err(corrupt("unknown class flags"));
+                }
+                let registered = if flags == 2 {
+                    Some(self.pop_as::<PyTuple>("the classes registered with an ABC")?)
+                } else {
+                    None
+                };
                 let target = self.peek_obj()?;
-                if abc {
+                if flags != 0 {
                     let abc_module =
                         vm.import("_abc", 0).map_err(|e| py_err(vm, "importing _abc", e))?;
-                    vm.call_method(&abc_module, "_abc_init", (target,))
+                    vm.call_method(&abc_module, "_abc_init", (target.clone(),))
                         .map_err(|e| py_err(vm, "abc bookkeeping", e))?;
+                    for class in registered.iter().flat_map(|r| r.iter()) {
+                        vm.call_method(
+                            &abc_module,
+                            "_abc_register",
+                            (target.clone(), class.clone()),
+                        )
+                        .map_err(|e| py_err(vm, "ABCMeta.register()", e))?;
+                    }
                 }
             }
             ops::NEW_OBJECT | ops::NEW_OBJECT_WITH => {

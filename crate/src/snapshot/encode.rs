@@ -980,10 +980,20 @@ impl<'a> Encoder<'a> {
             attrs.push((Label::Attr(key.clone()), Item::Obj(name)));
             attrs.push((Label::Attr(key), Item::Obj(value)));
         }
-        let fills = vec![
-            Fill::counted(ops::CLASS_ATTRS, 2, attrs),
-            Fill { items: vec![], op: ops::CLASS_READY, unit: None, suffix: vec![abc as u8] },
-        ];
+        let registered = if abc { abc_registered(obj, vm)? } else { Vec::new() };
+        let ready = match (abc, registered.is_empty()) {
+            (false, _) => Fill { items: vec![], op: ops::CLASS_READY, unit: None, suffix: vec![0] },
+            (true, true) => {
+                Fill { items: vec![], op: ops::CLASS_READY, unit: None, suffix: vec![1] }
+            }
+            (true, false) => {
+                let registered = vm.ctx.new_tuple(registered).into();
+                let items =
+                    vec![(Label::Static("ABCMeta.register()ed classes"), Item::Obj(registered))];
+                Fill { items, op: ops::CLASS_READY, unit: None, suffix: vec![2] }
+            }
+        };
+        let fills = vec![Fill::counted(ops::CLASS_ATTRS, 2, attrs), ready];
         Ok(Plan { components, create: vec![ops::CLASS], fills })
     }
 
@@ -1526,6 +1536,23 @@ fn cell_fill(contents: Option<PyObjectRef>) -> Vec<Fill> {
             vec![Fill::single(ops::CELL_SET, vec![(Label::Static("cell_contents"), Item::Obj(c))])]
         })
         .unwrap_or_default()
+}
+
+/// The classes `ABCMeta.register()` added to the abstract class `cls` that are still alive
+/// (its registry holds them weakly).
+fn abc_registered(cls: &PyObjectRef, vm: &VirtualMachine) -> Result<Vec<PyObjectRef>, String> {
+    let unreadable = |_| "its ABCMeta registry cannot be read".to_owned();
+    let abc = vm.import("_abc", 0).map_err(unreadable)?;
+    let dump = vm.call_method(&abc, "_get_dump", (cls.clone(),)).map_err(unreadable)?;
+    let registry = dump.get_item(&0, vm).map_err(unreadable)?;
+    let mut registered = Vec::new();
+    for weak in collect(&registry, vm)? {
+        let class = weak.call((), vm).map_err(unreadable)?;
+        if !vm.is_none(&class) {
+            registered.push(class);
+        }
+    }
+    Ok(registered)
 }
 
 fn dict_of(obj: &PyObjectRef) -> Option<PyObjectRef> {

@@ -604,46 +604,68 @@ impl IterNext for Reversed {
     }
 }
 
-impl Reversed {
-    fn finish(&self, vm: &VirtualMachine) -> PyResult<Step> {
-        // Dropped outside the lock: freeing the sequence may run a `__del__`.
-        let sequence = self.state.lock().take();
-        drop(sequence);
-        Err(exhausted(vm))
+/// One step of fetching `seq[index]`, for the iterators that walk a sequence by index.
+enum Fetched {
+    /// The sequence's Sleepy `__getitem__` is to be called.
+    Call(Step),
+    Item(PyObjectRef),
+    /// No index left, or the sequence said IndexError or StopIteration.
+    End,
+}
+
+/// On `Input::Start`, `at` gives the sequence and index to fetch (None: nothing is left).
+fn fetch_item(
+    input: Input,
+    at: impl FnOnce() -> Option<(PyObjectRef, PyObjectRef)>,
+    vm: &VirtualMachine,
+) -> PyResult<Fetched> {
+    let result = match input {
+        Input::Start => {
+            let Some((seq, index)) = at() else { return Ok(Fetched::End) };
+            if let Some(getitem) = sleepy_dunder(&seq, vm.ctx.names.__getitem__) {
+                return Ok(Fetched::Call(Step::Call(getitem, vec![seq, index])));
+            }
+            seq.get_item(&*index, vm)
+        }
+        Input::Ok(item) => Ok(item),
+        Input::Err(e) => Err(e),
+    };
+    match result {
+        Ok(item) => Ok(Fetched::Item(item)),
+        Err(e)
+            if e.fast_isinstance(vm.ctx.exceptions.index_error)
+                || e.fast_isinstance(vm.ctx.exceptions.stop_iteration) =>
+        {
+            Ok(Fetched::End)
+        }
+        Err(e) => Err(e),
     }
+}
+
+/// Forgets the sequence of an exhausted iterator.
+fn finish<T>(state: &PyMutex<Option<T>>, vm: &VirtualMachine) -> PyResult<Step> {
+    // Dropped outside the lock: freeing the sequence may run a `__del__`.
+    let sequence = state.lock().take();
+    drop(sequence);
+    Err(exhausted(vm))
 }
 
 /// Stage 0: fetching `seq[index]`; the index moves down once the item has come.
 impl Stepped for Reversed {
     fn step(&self, _s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
-        let result = match input {
-            Input::Start => {
-                let Some((seq, index)) = self.state.lock().clone().filter(|(_, i)| *i >= 0) else {
-                    return self.finish(vm);
-                };
-                let index: PyObjectRef = vm.ctx.new_int(index).into();
-                if let Some(getitem) = sleepy_dunder(&seq, vm.ctx.names.__getitem__) {
-                    return Ok(Step::Call(getitem, vec![seq, index]));
-                }
-                seq.get_item(&*index, vm)
-            }
-            Input::Ok(item) => Ok(item),
-            Input::Err(e) => Err(e),
+        let at = || {
+            let (seq, index) = self.state.lock().clone().filter(|(_, i)| *i >= 0)?;
+            Some((seq, vm.ctx.new_int(index).into()))
         };
-        match result {
-            Ok(item) => {
+        match fetch_item(input, at, vm)? {
+            Fetched::Call(step) => Ok(step),
+            Fetched::Item(item) => {
                 if let Some((_, index)) = &mut *self.state.lock() {
                     *index -= 1;
                 }
                 Ok(Step::Done(item))
             }
-            Err(e)
-                if e.fast_isinstance(vm.ctx.exceptions.index_error)
-                    || e.fast_isinstance(vm.ctx.exceptions.stop_iteration) =>
-            {
-                self.finish(vm)
-            }
-            Err(e) => Err(e),
+            Fetched::End => finish(&self.state, vm),
         }
     }
 
@@ -734,37 +756,19 @@ impl IterNext for SequenceIterator {
 /// Stage 0: fetching `seq[index]`; the index moves up once the item has come.
 impl Stepped for SequenceIterator {
     fn step(&self, _s: &mut StepState, input: Input, vm: &VirtualMachine) -> PyResult<Step> {
-        let result = match input {
-            Input::Start => {
-                let Some((seq, index)) = self.state.lock().clone() else {
-                    return Err(exhausted(vm));
-                };
-                let index: PyObjectRef = vm.ctx.new_int(index).into();
-                if let Some(getitem) = sleepy_dunder(&seq, vm.ctx.names.__getitem__) {
-                    return Ok(Step::Call(getitem, vec![seq, index]));
-                }
-                seq.get_item(&*index, vm)
-            }
-            Input::Ok(item) => Ok(item),
-            Input::Err(e) => Err(e),
+        let at = || {
+            let (seq, index) = self.state.lock().clone()?;
+            Some((seq, vm.ctx.new_int(index).into()))
         };
-        match result {
-            Ok(item) => {
+        match fetch_item(input, at, vm)? {
+            Fetched::Call(step) => Ok(step),
+            Fetched::Item(item) => {
                 if let Some((_, index)) = &mut *self.state.lock() {
                     *index += 1;
                 }
                 Ok(Step::Done(item))
             }
-            Err(e)
-                if e.fast_isinstance(vm.ctx.exceptions.index_error)
-                    || e.fast_isinstance(vm.ctx.exceptions.stop_iteration) =>
-            {
-                // Dropped outside the lock: freeing the sequence may run a `__del__`.
-                let sequence = self.state.lock().take();
-                drop(sequence);
-                Err(exhausted(vm))
-            }
-            Err(e) => Err(e),
+            Fetched::End => finish(&self.state, vm),
         }
     }
 

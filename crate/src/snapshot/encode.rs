@@ -980,19 +980,17 @@ impl<'a> Encoder<'a> {
             attrs.push((Label::Attr(key.clone()), Item::Obj(name)));
             attrs.push((Label::Attr(key), Item::Obj(value)));
         }
+        // 0: a plain class; 1: an abstract one; 2: one with registered classes, as a tuple.
         let registered = if abc { abc_registered(obj, vm)? } else { Vec::new() };
-        let ready = match (abc, registered.is_empty()) {
-            (false, _) => Fill { items: vec![], op: ops::CLASS_READY, unit: None, suffix: vec![0] },
-            (true, true) => {
-                Fill { items: vec![], op: ops::CLASS_READY, unit: None, suffix: vec![1] }
-            }
+        let (flags, items) = match (abc, registered.is_empty()) {
+            (false, _) => (0, vec![]),
+            (true, true) => (1, vec![]),
             (true, false) => {
                 let registered = vm.ctx.new_tuple(registered).into();
-                let items =
-                    vec![(Label::Static("ABCMeta.register()ed classes"), Item::Obj(registered))];
-                Fill { items, op: ops::CLASS_READY, unit: None, suffix: vec![2] }
+                (2, vec![(Label::Static("ABCMeta.register()ed classes"), Item::Obj(registered))])
             }
         };
+        let ready = Fill { items, op: ops::CLASS_READY, unit: None, suffix: vec![flags] };
         let fills = vec![Fill::counted(ops::CLASS_ATTRS, 2, attrs), ready];
         Ok(Plan { components, create: vec![ops::CLASS], fills })
     }

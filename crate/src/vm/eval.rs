@@ -84,6 +84,18 @@ impl<'a> Eval<'a> {
     }
 
     #[inline]
+    /// `iter(obj)` onto the stack: a Sleepy `__iter__` runs as a continuation, a Sleepy
+    /// `__getitem__` gets Sleepy's own sequence iterator.
+    pub(crate) fn get_iter(&mut self, obj: PyObjectRef) -> PyResult<Flow> {
+        if let Some(method) = continuation::sleepy_dunder(&obj, self.vm.ctx.names.__iter__) {
+            let cont = continuation::Continuation::Iter;
+            return continuation::start_with_call(self, cont, method, vec![obj]);
+        }
+        let iter = crate::modules::itertools::common::iter_of(&obj, self.vm)?;
+        self.push_obj(iter);
+        Ok(Flow::Next)
+    }
+
     fn push_obj(&mut self, o: PyObjectRef) {
         self.top().stack.push(Value::Obj(o));
     }
@@ -968,16 +980,7 @@ impl<'a> Eval<'a> {
             }
             Instr::GetIter => {
                 let obj = self.pop_obj();
-                if let Some(method) = continuation::sleepy_dunder(&obj, vm.ctx.names.__iter__) {
-                    let cont = continuation::Continuation::Iter;
-                    return continuation::start_with_call(self, cont, method, vec![obj]);
-                }
-                if let Some(iter) = crate::modules::builtin_iters::sequence_iterator(&obj, vm) {
-                    self.push_obj(iter);
-                    return Ok(Flow::Next);
-                }
-                let iter = obj.get_iter(vm)?;
-                self.push_obj(iter.into());
+                return self.get_iter(obj);
             }
             Instr::ForIter(target) => return self.for_iter(target),
             Instr::BuildTuple(n) => {

@@ -76,16 +76,7 @@ pub fn builtin(
         return Ok(None);
     }
     if callee.is(&s.iter) && no_kw && args.len() == 1 {
-        let obj = args[0].to_obj(vm);
-        if let Some(method) = super::continuation::sleepy_dunder(&obj, vm.ctx.names.__iter__) {
-            let cont = super::continuation::Continuation::Iter;
-            return super::continuation::start_with_call(ev, cont, method, vec![obj]).map(Some);
-        }
-        if let Some(iter) = crate::modules::builtin_iters::sequence_iterator(&obj, vm) {
-            push(ev, iter);
-            return Ok(Some(Flow::Next));
-        }
-        return Ok(None);
+        return ev.get_iter(args[0].to_obj(vm)).map(Some);
     }
     if callee.is(&s.getattr) && no_kw && (2..=3).contains(&args.len()) {
         return getattr_builtin(ev, args);

@@ -150,10 +150,7 @@ impl Gather {
                 if let Some(iter) = sleepy_dunder(&self.iter, vm.ctx.names.__iter__) {
                     return Ok(Step::Call(iter, vec![self.iter.clone()]));
                 }
-                self.iter = match crate::modules::builtin_iters::sequence_iterator(&self.iter, vm) {
-                    Some(iter) => iter,
-                    None => self.iter.get_iter(vm)?.into(),
-                };
+                self.iter = crate::modules::itertools::common::iter_of(&self.iter, vm)?;
                 self.next()
             }
             (GatherStage::Iter, Input::Ok(iter)) => {
